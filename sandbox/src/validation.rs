@@ -1,0 +1,367 @@
+//! Validation of the `POST /v1/partner/donations/create-link` body.
+//!
+//! Every problem is reported, one message per field, each message starting
+//! with the field name, so a client can map messages back to form inputs.
+
+use serde_json::{Map, Value};
+
+pub const MIN_AMOUNT_CENTS: i64 = 100;
+pub const MAX_AMOUNT_CENTS: i64 = 10_000_000;
+pub const MAX_REFERRAL_CODE_CHARS: usize = 64;
+pub const FREQUENCIES: [&str; 2] = ["once", "monthly"];
+pub const PROVIDERS: [&str; 2] = ["every.org", "stripe"];
+
+/// A create-link request that passed validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateLink {
+    pub nonprofit_slug: String,
+    pub amount: i64,
+    pub currency: String,
+    pub frequency: String,
+    pub provider: String,
+    pub donor_email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub tip_amount: Option<i64>,
+    pub tip_percent: Option<f64>,
+    pub referral_code: Option<String>,
+}
+
+/// The outcome of validating a body against the set of known nonprofits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Valid(Box<CreateLink>),
+    /// 400: one message per problem.
+    Invalid(Vec<String>),
+    /// Everything else is fine but the slug names no nonprofit (answered with 404).
+    UnknownNonprofit(String),
+}
+
+/// Validates raw body bytes. `is_known_slug` says whether a nonprofit exists.
+pub fn validate_create_link(body: &[u8], is_known_slug: impl Fn(&str) -> bool) -> Outcome {
+    let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
+        return Outcome::Invalid(vec!["body must be a JSON object".to_owned()]);
+    };
+    let mut problems = Vec::new();
+
+    let slug =
+        required_string(&obj, "nonprofitSlug", &mut problems, |s| !s.trim().is_empty()).map(|s| s.trim().to_owned());
+    let amount = required(&obj, "amount", &mut problems).and_then(|v| {
+        let amount = v.as_i64().filter(|a| (MIN_AMOUNT_CENTS..=MAX_AMOUNT_CENTS).contains(a));
+        if amount.is_none() {
+            problems.push(format!(
+                "amount must be an integer number of cents between {MIN_AMOUNT_CENTS} and {MAX_AMOUNT_CENTS}"
+            ));
+        }
+        amount
+    });
+    let currency = one_of(&obj, "currency", &["USD"], &mut problems);
+    let frequency = one_of(&obj, "frequency", &FREQUENCIES, &mut problems);
+    let provider = one_of(&obj, "provider", &PROVIDERS, &mut problems);
+    let donor_email = required(&obj, "donorEmail", &mut problems).and_then(|v| {
+        let email = v.as_str().map(str::trim).filter(|e| looks_like_email(e));
+        if email.is_none() {
+            problems.push("donorEmail must be a valid email address".to_owned());
+        }
+        email.map(str::to_owned)
+    });
+    let first_name = non_empty_name(&obj, "firstName", &mut problems);
+    let last_name = non_empty_name(&obj, "lastName", &mut problems);
+
+    let tip_amount = optional(&obj, "tipAmount").and_then(|v| {
+        let tip = v.as_i64().filter(|t| *t >= 0);
+        if tip.is_none() {
+            problems.push("tipAmount must be an integer number of cents, 0 or more".to_owned());
+        }
+        tip
+    });
+    let tip_percent = optional(&obj, "tipPercent").and_then(|v| {
+        let pct = v.as_f64().filter(|p| (0.0..=100.0).contains(p));
+        if pct.is_none() {
+            problems.push("tipPercent must be a number between 0 and 100".to_owned());
+        }
+        pct
+    });
+    let referral_code = optional(&obj, "referralCode").and_then(|v| {
+        let code = v.as_str().filter(|c| c.chars().count() <= MAX_REFERRAL_CODE_CHARS);
+        if code.is_none() {
+            problems.push(format!("referralCode must be a string of at most {MAX_REFERRAL_CODE_CHARS} characters"));
+        }
+        code.map(str::to_owned)
+    });
+
+    let slug_known = slug.as_deref().map(&is_known_slug);
+    if !problems.is_empty() {
+        if let (Some(s), Some(false)) = (&slug, slug_known) {
+            problems.insert(0, format!("nonprofitSlug '{s}' does not name a known nonprofit"));
+        }
+        return Outcome::Invalid(problems);
+    }
+
+    match (slug, amount, currency, frequency, provider, donor_email, first_name, last_name) {
+        (
+            Some(nonprofit_slug),
+            Some(amount),
+            Some(currency),
+            Some(frequency),
+            Some(provider),
+            Some(donor_email),
+            Some(first_name),
+            Some(last_name),
+        ) => {
+            if slug_known == Some(false) {
+                return Outcome::UnknownNonprofit(nonprofit_slug);
+            }
+            Outcome::Valid(Box::new(CreateLink {
+                nonprofit_slug,
+                amount,
+                currency,
+                frequency,
+                provider,
+                donor_email,
+                first_name,
+                last_name,
+                tip_amount,
+                tip_percent,
+                referral_code,
+            }))
+        }
+        // Unreachable in practice: any `None` above pushed a problem.
+        _ => Outcome::Invalid(vec!["body is incomplete".to_owned()]),
+    }
+}
+
+/// A present, non-null value, or a "`field` is required" problem.
+fn required<'a>(obj: &'a Map<String, Value>, field: &str, problems: &mut Vec<String>) -> Option<&'a Value> {
+    match obj.get(field) {
+        None | Some(Value::Null) => {
+            problems.push(format!("{field} is required"));
+            None
+        }
+        Some(v) => Some(v),
+    }
+}
+
+/// Optional fields treat `null` the same as absent.
+fn optional<'a>(obj: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
+    obj.get(field).filter(|v| !v.is_null())
+}
+
+fn required_string(
+    obj: &Map<String, Value>,
+    field: &str,
+    problems: &mut Vec<String>,
+    ok: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let value = required(obj, field, problems)?;
+    match value.as_str() {
+        Some(s) if ok(s) => Some(s.to_owned()),
+        Some(_) => {
+            problems.push(format!("{field} must not be empty"));
+            None
+        }
+        None => {
+            problems.push(format!("{field} must be a string"));
+            None
+        }
+    }
+}
+
+fn one_of(obj: &Map<String, Value>, field: &str, allowed: &[&str], problems: &mut Vec<String>) -> Option<String> {
+    let value = required(obj, field, problems)?;
+    match value.as_str() {
+        Some(s) if allowed.contains(&s) => Some(s.to_owned()),
+        _ if allowed.len() == 1 => {
+            problems.push(format!("{field} must be {}", allowed[0]));
+            None
+        }
+        _ => {
+            problems.push(format!("{field} must be one of: {}", allowed.join(", ")));
+            None
+        }
+    }
+}
+
+fn non_empty_name(obj: &Map<String, Value>, field: &str, problems: &mut Vec<String>) -> Option<String> {
+    let value = required(obj, field, problems)?;
+    let name = value.as_str().map(str::trim).filter(|s| !s.is_empty());
+    if name.is_none() {
+        problems.push(format!("{field} must be a non-empty string"));
+    }
+    name.map(str::to_owned)
+}
+
+/// Deliberately simple: one `@`, a non-empty local part, a dotted domain,
+/// no whitespace. Real address validation happens at the provider.
+pub fn looks_like_email(s: &str) -> bool {
+    if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn known(slug: &str) -> bool {
+        slug == "american-red-cross"
+    }
+
+    fn valid_body() -> Value {
+        json!({
+            "nonprofitSlug": "american-red-cross",
+            "amount": 2500,
+            "currency": "USD",
+            "frequency": "once",
+            "provider": "stripe",
+            "donorEmail": "ada@example.com",
+            "firstName": "Ada",
+            "lastName": "Lovelace",
+        })
+    }
+
+    fn run(body: &Value) -> Outcome {
+        validate_create_link(body.to_string().as_bytes(), known)
+    }
+
+    fn problems(body: &Value) -> Vec<String> {
+        match run(body) {
+            Outcome::Invalid(p) => p,
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    }
+
+    fn with(field: &str, value: Value) -> Value {
+        let mut body = valid_body();
+        body[field] = value;
+        body
+    }
+
+    #[test]
+    fn the_published_example_is_valid() {
+        let Outcome::Valid(req) = run(&valid_body()) else { panic!("expected valid") };
+        assert_eq!(req.amount, 2500);
+        assert_eq!(req.nonprofit_slug, "american-red-cross");
+        assert_eq!(req.tip_amount, None);
+    }
+
+    #[test]
+    fn optional_fields_are_accepted_when_well_typed() {
+        let mut body = valid_body();
+        body["tipAmount"] = json!(250);
+        body["tipPercent"] = json!(12.5);
+        body["referralCode"] = json!("REFER123");
+        let Outcome::Valid(req) = run(&body) else { panic!("expected valid") };
+        assert_eq!(req.tip_amount, Some(250));
+        assert_eq!(req.tip_percent, Some(12.5));
+        assert_eq!(req.referral_code.as_deref(), Some("REFER123"));
+    }
+
+    #[test]
+    fn non_objects_get_one_message() {
+        for raw in ["not json", "[1,2]", "\"text\"", "", "null"] {
+            assert_eq!(
+                validate_create_link(raw.as_bytes(), known),
+                Outcome::Invalid(vec!["body must be a JSON object".to_owned()])
+            );
+        }
+    }
+
+    #[test]
+    fn empty_object_reports_every_required_field() {
+        let p = problems(&json!({}));
+        assert_eq!(p.len(), 8, "{p:?}");
+        for field in
+            ["nonprofitSlug", "amount", "currency", "frequency", "provider", "donorEmail", "firstName", "lastName"]
+        {
+            assert!(p.iter().any(|m| m.starts_with(field)), "{field} missing in {p:?}");
+        }
+    }
+
+    #[test]
+    fn amount_rules() {
+        for bad in [json!(99), json!(10_000_001), json!(25.5), json!("2500"), json!(-100), json!(true)] {
+            assert_eq!(
+                problems(&with("amount", bad)),
+                vec!["amount must be an integer number of cents between 100 and 10000000"]
+            );
+        }
+        for good in [100, 10_000_000] {
+            assert!(matches!(run(&with("amount", json!(good))), Outcome::Valid(_)));
+        }
+    }
+
+    #[test]
+    fn enumerated_fields() {
+        assert_eq!(problems(&with("currency", json!("EUR"))), vec!["currency must be USD"]);
+        assert_eq!(problems(&with("frequency", json!("weekly"))), vec!["frequency must be one of: once, monthly"]);
+        assert_eq!(problems(&with("provider", json!(3))), vec!["provider must be one of: every.org, stripe"]);
+        assert!(matches!(run(&with("provider", json!("every.org"))), Outcome::Valid(_)));
+        assert!(matches!(run(&with("frequency", json!("monthly"))), Outcome::Valid(_)));
+    }
+
+    #[test]
+    fn donor_fields() {
+        for bad in [json!("nope"), json!("a@b"), json!("a b@c.d"), json!(7), json!("@x.org")] {
+            assert_eq!(problems(&with("donorEmail", bad)), vec!["donorEmail must be a valid email address"]);
+        }
+        assert_eq!(problems(&with("firstName", json!("   "))), vec!["firstName must be a non-empty string"]);
+        assert_eq!(problems(&with("lastName", json!(["x"]))), vec!["lastName must be a non-empty string"]);
+    }
+
+    #[test]
+    fn optional_field_rules() {
+        assert_eq!(
+            problems(&with("tipAmount", json!(-1))),
+            vec!["tipAmount must be an integer number of cents, 0 or more"]
+        );
+        assert_eq!(problems(&with("tipPercent", json!(101))), vec!["tipPercent must be a number between 0 and 100"]);
+        assert_eq!(
+            problems(&with("referralCode", json!("x".repeat(65)))),
+            vec!["referralCode must be a string of at most 64 characters"]
+        );
+        assert!(matches!(run(&with("tipAmount", Value::Null)), Outcome::Valid(_)));
+    }
+
+    #[test]
+    fn several_problems_give_several_messages() {
+        let mut body = with("amount", json!(1));
+        body["currency"] = json!("GBP");
+        body["firstName"] = json!("");
+        assert_eq!(problems(&body).len(), 3);
+    }
+
+    #[test]
+    fn unknown_slug_is_404_only_when_everything_else_is_valid() {
+        assert_eq!(run(&with("nonprofitSlug", json!("nobody"))), Outcome::UnknownNonprofit("nobody".into()));
+        let mut body = with("nonprofitSlug", json!("nobody"));
+        body["amount"] = json!(0);
+        let p = problems(&body);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].starts_with("nonprofitSlug"));
+    }
+
+    #[test]
+    fn slug_type_and_emptiness() {
+        assert_eq!(problems(&with("nonprofitSlug", json!(5))), vec!["nonprofitSlug must be a string"]);
+        assert_eq!(problems(&with("nonprofitSlug", json!(""))), vec!["nonprofitSlug must not be empty"]);
+    }
+
+    #[test]
+    fn email_heuristic() {
+        assert!(looks_like_email("a.b+c@example.co.uk"));
+        assert!(!looks_like_email("a@@example.com"));
+        assert!(!looks_like_email("a@example..com"));
+        assert!(!looks_like_email("a@.example.com"));
+    }
+}

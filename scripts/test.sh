@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test of the project, after installing what it needs (see scripts/setup.sh):
+#   1. cargo fmt --check and clippy (native workspace, and the widget for wasm32), -D warnings;
+#   2. native unit tests and doc tests of the widget crate (pure logic);
+#   3. sir-sandbox's integration tests over real HTTP;
+#   4. the browser tests: `wasm-pack test --headless --chrome` in headless Chromium against a
+#      sir-sandbox this script starts (and always stops).
+# Prints the count of each kind and exits non-zero if anything failed or ran no test.
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+source scripts/env.sh
+source scripts/lib.sh
+
+LOGS="$REPO_ROOT/target/test-logs"
+SANDBOX_PID=
+trap stop_sandbox EXIT
+trap 'exit 130' INT TERM
+
+step "tools"
+scripts/setup.sh
+mkdir -p "$LOGS"
+cargo fetch --quiet
+
+step "format and lints"
+cargo fmt --all --check || die "cargo fmt --all --check failed: run cargo fmt --all"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "native unit tests (widget crate)"
+cargo test -p sir-donate 2>&1 | tee "$LOGS/native.log"
+native=$(sum_passed "$LOGS/native.log")
+
+step "sandbox integration tests (real HTTP)"
+cargo test -p sir-sandbox 2>&1 | tee "$LOGS/sandbox.log"
+sandbox=$(sum_passed "$LOGS/sandbox.log")
+
+step "browser tests (wasm-pack test --headless --chrome, against sir-sandbox)"
+cargo build -p sir-sandbox --quiet
+# A fixed port keeps the compiled tests cached between runs; port 0 if it is taken.
+start_sandbox "$LOGS/sandbox-for-browser.out" --api-addr "127.0.0.1:${SIR_TEST_API_PORT:-18787}" --static-addr 127.0.0.1:0 \
+  || start_sandbox "$LOGS/sandbox-for-browser.out" --api-addr 127.0.0.1:0 --static-addr 127.0.0.1:0 \
+  || die "sir-sandbox did not start"
+echo "sir-sandbox at $SANDBOX_API_URL" >&2
+SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --chrome 2>&1 | tee "$LOGS/browser.log"
+browser=$(sum_passed "$LOGS/browser.log")
+stop_sandbox
+
+step "summary"
+total=$((native + sandbox + browser))
+printf 'native unit tests:        %5d passed\n' "$native"
+printf 'sandbox integration tests:%5d passed\n' "$sandbox"
+printf 'browser tests (Chromium): %5d passed\n' "$browser"
+for kind in native sandbox browser; do
+  [ "${!kind}" -gt 0 ] || die "no $kind tests ran"
+done
+echo "$total passed, 0 failed"

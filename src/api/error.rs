@@ -1,0 +1,409 @@
+//! Every way an API call can fail, and what to tell the donor and the site developer.
+//!
+//! [`interpret`] turns a raw HTTP answer into a model or an [`ApiError`]. It is pure, so every
+//! status and body variation of spec Part B is unit-tested natively.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use super::checkout_link::LinkRefusal;
+use super::json;
+use super::models::ErrorBody;
+use super::retry::parse_retry_after;
+
+/// A failed API call.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// 401: missing, unknown or wrong-environment key.
+    Unauthorized { code: Option<String>, message: Option<String> },
+    /// 403: the key is fine but this is not allowed.
+    Forbidden { reason: ForbiddenReason, message: Option<String> },
+    /// 404: unknown nonprofit or donation (or one that belongs to another partner).
+    NotFound { message: Option<String> },
+    /// 400 / 422: the request was refused, with one problem per field where the server says.
+    Validation { problems: Vec<Problem> },
+    /// 429: wait `retry_after` (from `Retry-After`, seconds or HTTP date) before trying again.
+    RateLimited { retry_after: Option<Duration> },
+    /// 5xx.
+    Server { status: u16, message: Option<String> },
+    /// The request never got an answer: offline, DNS, CORS refusal, connection dropped.
+    Network { detail: String },
+    /// No answer within the client's timeout; the request was aborted.
+    Timeout { after: Duration },
+    /// An answer arrived but is not what the endpoint promises.
+    InvalidResponse { detail: String },
+    /// The checkout link failed the allow-list; it was not followed.
+    CheckoutLinkRefused(LinkRefusal),
+    /// Any other status (3xx, 405, 409, …).
+    UnexpectedStatus { status: u16, message: Option<String> },
+}
+
+/// Why a 403 was given, from the server's `code`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ForbiddenReason {
+    /// `PARTNER_INACTIVE`: the partner is suspended or not yet approved.
+    PartnerInactive,
+    /// `FEATURE_DISABLED`: the partner lacks the `DONATIONS` feature.
+    FeatureDisabled,
+    /// `SECRET_KEY_IN_BROWSER`.
+    SecretKeyInBrowser,
+    /// Another code, or none.
+    Other(Option<String>),
+}
+
+/// A request field the server can complain about, by its JSON name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    NonprofitSlug,
+    Amount,
+    Currency,
+    Frequency,
+    Provider,
+    DonorEmail,
+    FirstName,
+    LastName,
+    TipAmount,
+    TipPercent,
+    ReferralCode,
+}
+
+impl Field {
+    const ALL: [Field; 11] = [
+        Field::NonprofitSlug,
+        Field::Amount,
+        Field::Currency,
+        Field::Frequency,
+        Field::Provider,
+        Field::DonorEmail,
+        Field::FirstName,
+        Field::LastName,
+        Field::TipAmount,
+        Field::TipPercent,
+        Field::ReferralCode,
+    ];
+
+    pub fn json_name(self) -> &'static str {
+        match self {
+            Field::NonprofitSlug => "nonprofitSlug",
+            Field::Amount => "amount",
+            Field::Currency => "currency",
+            Field::Frequency => "frequency",
+            Field::Provider => "provider",
+            Field::DonorEmail => "donorEmail",
+            Field::FirstName => "firstName",
+            Field::LastName => "lastName",
+            Field::TipAmount => "tipAmount",
+            Field::TipPercent => "tipPercent",
+            Field::ReferralCode => "referralCode",
+        }
+    }
+
+    /// The field a validation message is about. Servers in the NestJS style start each message
+    /// with the field name (`"donorEmail must be an email"`); `property.field` forms are accepted.
+    pub fn of_message(message: &str) -> Option<Field> {
+        let head = message.trim_start().split([' ', ':', '.', ',']).next()?;
+        Field::ALL.into_iter().find(|f| f.json_name().eq_ignore_ascii_case(head))
+    }
+}
+
+/// One thing the server refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: Option<Field>,
+    /// The server's words: for developers and logs, and shown next to the field.
+    pub message: String,
+}
+
+impl ApiError {
+    /// A stable, machine-readable code, used in `sir-donate:error` events.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized { code: Some(c), .. } if c == "ENVIRONMENT_MISMATCH" => "environment_mismatch",
+            ApiError::Unauthorized { .. } => "unauthorized",
+            ApiError::Forbidden { reason: ForbiddenReason::PartnerInactive, .. } => "partner_inactive",
+            ApiError::Forbidden { reason: ForbiddenReason::FeatureDisabled, .. } => "feature_disabled",
+            ApiError::Forbidden { reason: ForbiddenReason::SecretKeyInBrowser, .. } => "secret_key_in_browser",
+            ApiError::Forbidden { .. } => "forbidden",
+            ApiError::NotFound { .. } => "not_found",
+            ApiError::Validation { .. } => "validation",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Server { .. } => "server_error",
+            ApiError::Network { .. } => "network",
+            ApiError::Timeout { .. } => "timeout",
+            ApiError::InvalidResponse { .. } => "invalid_response",
+            ApiError::CheckoutLinkRefused(_) => "checkout_link_refused",
+            ApiError::UnexpectedStatus { .. } => "unexpected_status",
+        }
+    }
+
+    /// A short sentence a donor can act on. It never repeats server text.
+    pub fn donor_message(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized { .. } | ApiError::Forbidden { .. } => {
+                "Donations are not available on this page right now."
+            }
+            ApiError::NotFound { .. } => "We couldn't find this nonprofit or donation.",
+            ApiError::Validation { .. } => "Please check the highlighted fields.",
+            ApiError::RateLimited { .. } => "Too many requests right now. Please try again in a moment.",
+            ApiError::Server { .. } | ApiError::UnexpectedStatus { .. } | ApiError::InvalidResponse { .. } => {
+                "Something went wrong on our side. Please try again."
+            }
+            ApiError::Network { .. } => "We couldn't reach the donation service. Check your connection and try again.",
+            ApiError::Timeout { .. } => "The donation service is taking too long. Please try again.",
+            ApiError::CheckoutLinkRefused(_) => {
+                "We couldn't open a safe checkout page, so we stopped. No payment was made."
+            }
+        }
+    }
+
+    /// What went wrong, in detail, for the site developer's console.
+    pub fn developer_message(&self) -> String {
+        let said = |m: &Option<String>| m.as_deref().map(|m| format!(" Server said: {m}")).unwrap_or_default();
+        match self {
+            ApiError::Unauthorized { code, message } => match code.as_deref() {
+                Some("ENVIRONMENT_MISMATCH") => format!(
+                    "401 ENVIRONMENT_MISMATCH: a pk_test_ key goes with the sandbox host and a pk_live_ key with production; check api-base.{}",
+                    said(message)
+                ),
+                _ => format!(
+                    "401{}: the publishable key was not accepted. Check that it is this partner's current key.{}",
+                    code.as_deref().map(|c| format!(" {c}")).unwrap_or_default(),
+                    said(message)
+                ),
+            },
+            ApiError::Forbidden { reason, message } => match reason {
+                ForbiddenReason::PartnerInactive => format!(
+                    "403 PARTNER_INACTIVE: this partner account is suspended or not yet approved, so donations are off.{}",
+                    said(message)
+                ),
+                ForbiddenReason::FeatureDisabled => format!(
+                    "403 FEATURE_DISABLED: this partner does not have the DONATIONS feature enabled.{}",
+                    said(message)
+                ),
+                ForbiddenReason::SecretKeyInBrowser => format!(
+                    "403 SECRET_KEY_IN_BROWSER: a secret key reached the API from a browser. Rotate it now.{}",
+                    said(message)
+                ),
+                ForbiddenReason::Other(code) => format!(
+                    "403{}: the API refused this request for this key.{}",
+                    code.as_deref().map(|c| format!(" {c}")).unwrap_or_default(),
+                    said(message)
+                ),
+            },
+            ApiError::NotFound { message } => {
+                format!("404: no such nonprofit slug or donation for this partner.{}", said(message))
+            }
+            ApiError::Validation { problems } => {
+                let list: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+                format!("400: the API refused the request: {}", list.join("; "))
+            }
+            ApiError::RateLimited { retry_after } => match retry_after {
+                Some(wait) => format!("429: rate limited; retry after {} s.", wait.as_secs()),
+                None => "429: rate limited (no Retry-After header).".into(),
+            },
+            ApiError::Server { status, message } => format!("{status}: the API failed.{}", said(message)),
+            ApiError::Network { detail } => format!(
+                "Network error: {detail}. The API could not be reached (offline, DNS, or a CORS/CSP refusal: check connect-src)."
+            ),
+            ApiError::Timeout { after } => {
+                format!("No answer within {} ms; the request was aborted.", after.as_millis())
+            }
+            ApiError::InvalidResponse { detail } => format!("The API answered with something unexpected: {detail}."),
+            ApiError::CheckoutLinkRefused(reason) => {
+                format!("Refused to follow the checkout link: {reason}. Add trusted hosts with allowed-hosts.")
+            }
+            ApiError::UnexpectedStatus { status, message } => {
+                format!("Unexpected HTTP {status} from the API.{}", said(message))
+            }
+        }
+    }
+
+    /// Problems for one field, for showing next to it.
+    pub fn problems_for(&self, field: Field) -> impl Iterator<Item = &Problem> {
+        let problems: &[Problem] = match self {
+            ApiError::Validation { problems } => problems,
+            _ => &[],
+        };
+        problems.iter().filter(move |p| p.field == Some(field))
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.developer_message())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// An HTTP answer as the transport received it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawResponse {
+    pub status: u16,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+/// Decodes a 2xx answer as `T`, or maps the status and error body to an [`ApiError`].
+/// `now_unix_ms` resolves a `Retry-After` given as an HTTP date.
+pub fn interpret<T: DeserializeOwned>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, ApiError> {
+    if (200..300).contains(&raw.status) {
+        if raw.body.trim().is_empty() {
+            return Err(ApiError::InvalidResponse { detail: format!("HTTP {} with an empty body", raw.status) });
+        }
+        return json::decode(&raw.body).map_err(|e| ApiError::InvalidResponse {
+            detail: format!("HTTP {} body could not be read: {e}", raw.status),
+        });
+    }
+    // Error bodies are optional and may be anything: an unreadable one is just an empty one.
+    let body: ErrorBody = json::decode(&raw.body).unwrap_or_default();
+    let messages = body.message.map(|m| m.into_vec()).unwrap_or_default();
+    let first_message = messages.first().cloned().or(body.error.clone());
+    Err(match raw.status {
+        400 | 422 => {
+            let mut problems: Vec<Problem> =
+                messages.into_iter().map(|message| Problem { field: Field::of_message(&message), message }).collect();
+            if problems.is_empty() {
+                let message = body.error.unwrap_or_else(|| "the request was refused".into());
+                problems.push(Problem { field: None, message });
+            }
+            ApiError::Validation { problems }
+        }
+        401 => ApiError::Unauthorized { code: body.code, message: first_message },
+        403 => {
+            let reason = match body.code.as_deref() {
+                Some("PARTNER_INACTIVE") => ForbiddenReason::PartnerInactive,
+                Some("FEATURE_DISABLED") => ForbiddenReason::FeatureDisabled,
+                Some("SECRET_KEY_IN_BROWSER") => ForbiddenReason::SecretKeyInBrowser,
+                _ => ForbiddenReason::Other(body.code),
+            };
+            ApiError::Forbidden { reason, message: first_message }
+        }
+        404 => ApiError::NotFound { message: first_message },
+        429 => ApiError::RateLimited {
+            retry_after: raw.retry_after.as_deref().and_then(|v| parse_retry_after(v, now_unix_ms)),
+        },
+        500..=599 => ApiError::Server { status: raw.status, message: first_message },
+        status => ApiError::UnexpectedStatus { status, message: first_message },
+    })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::api::models::PartnerConfig;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse { status, retry_after: None, body: body.into() }
+    }
+
+    fn err(status: u16, body: &str) -> ApiError {
+        interpret::<PartnerConfig>(&raw(status, body), 0.0).unwrap_err()
+    }
+
+    #[test]
+    fn success_decodes_and_bad_success_bodies_are_invalid() {
+        let ok: PartnerConfig = interpret(&raw(200, r#"{"name":"Acme"}"#), 0.0).unwrap();
+        assert_eq!(ok.name, "Acme");
+        assert!(matches!(err(200, ""), ApiError::InvalidResponse { .. }));
+        assert!(matches!(err(200, "<html>oops</html>"), ApiError::InvalidResponse { .. }));
+        assert!(matches!(err(200, r#"{"id": "trunc"#), ApiError::InvalidResponse { .. }));
+        assert!(matches!(err(201, r#"{"enabledFeatures": "DONATIONS"}"#), ApiError::InvalidResponse { .. }));
+    }
+
+    #[test]
+    fn validation_messages_land_on_their_fields() {
+        let e = err(
+            400,
+            r#"{"statusCode":400,"error":"Bad Request","code":"VALIDATION_FAILED",
+                "message":["amount must be an integer number of cents","donorEmail must be an email","something else"]}"#,
+        );
+        let ApiError::Validation { problems } = &e else { panic!("{e:?}") };
+        assert_eq!(problems.len(), 3);
+        assert_eq!(problems[0].field, Some(Field::Amount));
+        assert_eq!(problems[1].field, Some(Field::DonorEmail));
+        assert_eq!(problems[2].field, None);
+        assert_eq!(e.problems_for(Field::DonorEmail).count(), 1);
+        assert_eq!(e.problems_for(Field::FirstName).count(), 0);
+        let single = err(400, r#"{"message":"firstName should not be empty"}"#);
+        assert_eq!(single.problems_for(Field::FirstName).count(), 1);
+        for body in ["", "not json", "{}", r#"{"error":"Bad Request"}"#] {
+            let ApiError::Validation { problems } = err(400, body) else { panic!("{body}") };
+            assert_eq!(problems.len(), 1, "{body}");
+        }
+        assert!(matches!(err(422, "{}"), ApiError::Validation { .. }));
+    }
+
+    #[test]
+    fn auth_errors_keep_the_server_code() {
+        let e = err(401, r#"{"code":"ENVIRONMENT_MISMATCH","message":"test key on live host"}"#);
+        assert_eq!(e.code(), "environment_mismatch");
+        assert!(e.developer_message().contains("test key on live host"));
+        assert_eq!(err(401, "").code(), "unauthorized");
+        for (code, expected) in [
+            ("PARTNER_INACTIVE", "partner_inactive"),
+            ("FEATURE_DISABLED", "feature_disabled"),
+            ("SECRET_KEY_IN_BROWSER", "secret_key_in_browser"),
+            ("SOMETHING_NEW", "forbidden"),
+        ] {
+            assert_eq!(err(403, &format!(r#"{{"code":"{code}"}}"#)).code(), expected);
+        }
+        assert_eq!(
+            err(403, "<html>Forbidden</html>"),
+            ApiError::Forbidden { reason: ForbiddenReason::Other(None), message: None }
+        );
+    }
+
+    #[test]
+    fn other_statuses() {
+        assert_eq!(err(404, ""), ApiError::NotFound { message: None });
+        assert_eq!(
+            err(404, r#"{"message":"no such org"}"#),
+            ApiError::NotFound { message: Some("no such org".into()) }
+        );
+        assert_eq!(err(500, "boom"), ApiError::Server { status: 500, message: None });
+        assert_eq!(err(503, r#"{"error":"Service Unavailable"}"#).code(), "server_error");
+        assert_eq!(err(409, "{}"), ApiError::UnexpectedStatus { status: 409, message: None });
+        assert_eq!(err(302, ""), ApiError::UnexpectedStatus { status: 302, message: None });
+    }
+
+    #[test]
+    fn rate_limit_reads_retry_after() {
+        let mut r = raw(429, r#"{"code":"RATE_LIMITED"}"#);
+        r.retry_after = Some("7".into());
+        let e = interpret::<PartnerConfig>(&r, 0.0).unwrap_err();
+        assert_eq!(e, ApiError::RateLimited { retry_after: Some(Duration::from_secs(7)) });
+        r.retry_after = Some("Sun, 06 Nov 1994 08:49:40 GMT".into());
+        let e = interpret::<PartnerConfig>(&r, 784_111_777_000.0).unwrap_err();
+        assert_eq!(e, ApiError::RateLimited { retry_after: Some(Duration::from_secs(3)) });
+        r.retry_after = None;
+        assert_eq!(interpret::<PartnerConfig>(&r, 0.0).unwrap_err(), ApiError::RateLimited { retry_after: None });
+    }
+
+    #[test]
+    fn every_error_speaks_to_donor_and_developer() {
+        let all = [
+            err(400, "{}"),
+            err(401, "{}"),
+            err(403, "{}"),
+            err(404, "{}"),
+            err(429, "{}"),
+            err(500, "{}"),
+            err(418, "{}"),
+            err(200, "x"),
+            ApiError::Network { detail: "Failed to fetch".into() },
+            ApiError::Timeout { after: Duration::from_secs(10) },
+            ApiError::CheckoutLinkRefused(LinkRefusal::Scheme("javascript:".into())),
+        ];
+        let codes: std::collections::HashSet<_> = all.iter().map(ApiError::code).collect();
+        assert_eq!(codes.len(), all.len(), "codes are distinct");
+        for e in &all {
+            assert!(!e.donor_message().is_empty());
+            assert!(e.developer_message().len() > 10, "{e:?}");
+        }
+        let donor = ApiError::Forbidden { reason: ForbiddenReason::Other(None), message: Some("<b>x</b>".into()) };
+        assert!(!donor.donor_message().contains("<b>"), "server text never reaches donors");
+    }
+}

@@ -1,0 +1,454 @@
+//! The JSON the four widget endpoints exchange, decoded leniently.
+//!
+//! The real service may differ from our sandbox (spec Part B), so every response field that is
+//! not essential is optional, aliases are accepted, unknown fields are ignored and unknown status
+//! words are kept rather than rejected.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `GET /v1/partner/config`: the partner's widget configuration.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PartnerConfig {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    pub enabled_features: Vec<String>,
+    pub rate_limit: Option<u32>,
+    pub is_active: Option<bool>,
+    /// `PENDING_APPROVAL`, `ACTIVE` or `SUSPENDED` where the service reports it.
+    pub status: Option<String>,
+    pub tip_config: Option<TipConfig>,
+}
+
+/// Whether the donor is offered a tip, and the suggested share.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TipConfig {
+    pub enabled: bool,
+    pub default_percent: Option<f64>,
+}
+
+impl PartnerConfig {
+    /// Authentication alone does not enable donations: the partner must be active and have the
+    /// `DONATIONS` feature.
+    pub fn accepts_donations(&self) -> bool {
+        self.is_active() && self.enabled_features.iter().any(|f| f.eq_ignore_ascii_case("DONATIONS"))
+    }
+
+    /// Active unless the service says otherwise, by flag or by status word.
+    pub fn is_active(&self) -> bool {
+        let status_ok = self.status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ACTIVE"));
+        self.is_active != Some(false) && status_ok
+    }
+
+    /// The tip configuration when tips are on, with its default share clamped to 0–100 %.
+    pub fn tips(&self) -> Option<TipConfig> {
+        let tips = self.tip_config.as_ref().filter(|t| t.enabled)?;
+        Some(TipConfig {
+            enabled: true,
+            default_percent: tips.default_percent.filter(|p| p.is_finite()).map(|p| p.clamp(0.0, 100.0)),
+        })
+    }
+}
+
+/// `GET /v1/partner/organizations/:slug`: a nonprofit.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Organization {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    #[serde(rename = "logoUrl", alias = "logo")]
+    pub logo_url: Option<String>,
+    #[serde(alias = "EIN")]
+    pub ein: Option<String>,
+    pub status: Option<String>,
+}
+
+impl Organization {
+    /// The name to show; the slug when the service sent none.
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() { &self.slug } else { &self.name }
+    }
+}
+
+/// How often the donation repeats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    #[default]
+    Once,
+    Monthly,
+}
+
+impl Frequency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Once => "once",
+            Frequency::Monthly => "monthly",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "once" | "one-time" | "onetime" => Some(Frequency::Once),
+            "monthly" => Some(Frequency::Monthly),
+            _ => None,
+        }
+    }
+}
+
+/// Who processes the payment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Provider {
+    #[default]
+    #[serde(rename = "every.org")]
+    EveryOrg,
+    #[serde(rename = "stripe")]
+    Stripe,
+}
+
+impl Provider {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::EveryOrg => "every.org",
+            Provider::Stripe => "stripe",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Self> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "every.org" | "everyorg" | "every" => Some(Provider::EveryOrg),
+            "stripe" => Some(Provider::Stripe),
+            _ => None,
+        }
+    }
+}
+
+/// `POST /v1/partner/donations/create-link` body. Amounts are integer cents.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateLinkRequest {
+    pub nonprofit_slug: String,
+    pub amount: u64,
+    pub currency: String,
+    pub frequency: Frequency,
+    pub provider: Provider,
+    pub donor_email: String,
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tip_amount: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tip_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referral_code: Option<String>,
+}
+
+/// The create-link response as it arrives, before the link is checked.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateLinkResponse {
+    pub donation_link: Option<String>,
+    pub partner_donation_id: Option<String>,
+}
+
+/// A donation's state. Words the widget does not know are kept in `Other` and shown as
+/// "processing", so a new state on the server never breaks the widget.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum StatusWord {
+    /// Link created, not paid yet.
+    Pending,
+    /// Paid.
+    Completed,
+    /// Paid, and SIR tokens issued.
+    Rewarded,
+    Failed,
+    Cancelled,
+    Expired,
+    Other(String),
+}
+
+impl StatusWord {
+    pub fn parse(word: &str) -> Self {
+        match word.trim().to_ascii_uppercase().as_str() {
+            "PENDING" => StatusWord::Pending,
+            "COMPLETED" => StatusWord::Completed,
+            "REWARDED" => StatusWord::Rewarded,
+            "FAILED" => StatusWord::Failed,
+            "CANCELLED" | "CANCELED" => StatusWord::Cancelled,
+            "EXPIRED" => StatusWord::Expired,
+            _ => StatusWord::Other(word.to_owned()),
+        }
+    }
+
+    /// The canonical upper-case word (unknown words as received).
+    pub fn as_str(&self) -> &str {
+        match self {
+            StatusWord::Pending => "PENDING",
+            StatusWord::Completed => "COMPLETED",
+            StatusWord::Rewarded => "REWARDED",
+            StatusWord::Failed => "FAILED",
+            StatusWord::Cancelled => "CANCELLED",
+            StatusWord::Expired => "EXPIRED",
+            StatusWord::Other(word) => word,
+        }
+    }
+
+    /// The donor has paid.
+    pub fn is_paid(&self) -> bool {
+        matches!(self, StatusWord::Completed | StatusWord::Rewarded)
+    }
+
+    /// Nothing more will happen: stop polling.
+    pub fn is_final(&self) -> bool {
+        matches!(self, StatusWord::Rewarded | StatusWord::Failed | StatusWord::Cancelled | StatusWord::Expired)
+    }
+
+    /// The donation did not go through and the donor may try again.
+    pub fn is_unsuccessful(&self) -> bool {
+        matches!(self, StatusWord::Failed | StatusWord::Cancelled | StatusWord::Expired)
+    }
+}
+
+impl Default for StatusWord {
+    fn default() -> Self {
+        StatusWord::Other(String::new())
+    }
+}
+
+impl<'de> Deserialize<'de> for StatusWord {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(StatusWord::parse(&String::deserialize(deserializer)?))
+    }
+}
+
+/// `GET /v1/partner/donations/status/:partnerDonationId`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DonationStatus {
+    pub partner_donation_id: Option<String>,
+    pub status: StatusWord,
+    /// Integer cents.
+    pub amount: Option<u64>,
+    pub currency: Option<String>,
+    pub frequency: Option<String>,
+    pub nonprofit_slug: Option<String>,
+    pub tokens_awarded: Option<f64>,
+    pub updated_at: Option<String>,
+}
+
+/// The body of a non-2xx answer. Every field may be missing; `message` may be one string or one
+/// string per invalid field.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ErrorBody {
+    pub status_code: Option<u16>,
+    pub error: Option<String>,
+    pub message: Option<Messages>,
+    pub code: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Messages {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Messages {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            Messages::One(m) => vec![m],
+            Messages::Many(ms) => ms,
+        }
+    }
+}
+
+/// A nonprofit slug as it may appear in a URL path: lower-case letters, digits and dashes.
+/// Checking it first means host-page input can never add path segments or a query.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(input: &str) -> Option<Self> {
+        let s = input.trim();
+        let ok = !s.is_empty()
+            && s.len() <= 100
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        ok.then(|| Slug(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A `partnerDonationId`: any non-empty string of at most 128 characters (spec Part B).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DonationId(String);
+
+impl DonationId {
+    pub fn parse(input: &str) -> Option<Self> {
+        let ok = !input.trim().is_empty() && input.chars().count() <= 128 && !input.chars().any(char::is_control);
+        ok.then(|| DonationId(input.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::api::json::{decode, encode};
+
+    #[test]
+    fn decodes_the_published_config_example() {
+        let c: PartnerConfig = decode(
+            r#"{"id":"...","name":"Acme Inc","slug":"acme","enabledFeatures":["DONATIONS","ACTIONS"],
+               "rateLimit":5000,"isActive":true,"webhookUrl":"https://acme.com/webhooks/sir",
+               "tipConfig":{"enabled":true,"defaultPercent":10}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.name, "Acme Inc");
+        assert_eq!(c.rate_limit, Some(5000));
+        assert!(c.accepts_donations());
+        assert_eq!(c.tips().unwrap().default_percent, Some(10.0));
+    }
+
+    #[test]
+    fn config_without_donations_or_inactive_refuses_donating() {
+        let no_feature: PartnerConfig = decode(r#"{"enabledFeatures":["ACTIONS"],"isActive":true}"#).unwrap();
+        assert!(!no_feature.accepts_donations());
+        let inactive: PartnerConfig = decode(r#"{"enabledFeatures":["DONATIONS"],"isActive":false}"#).unwrap();
+        assert!(!inactive.accepts_donations());
+        let suspended: PartnerConfig = decode(r#"{"enabledFeatures":["donations"],"status":"SUSPENDED"}"#).unwrap();
+        assert!(!suspended.accepts_donations());
+        let minimal: PartnerConfig = decode(r#"{"enabledFeatures":["donations"]}"#).unwrap();
+        assert!(minimal.accepts_donations(), "missing isActive/status means active");
+        assert_eq!(minimal.tips(), None);
+        let off: PartnerConfig = decode(r#"{"tipConfig":{"enabled":false,"defaultPercent":10}}"#).unwrap();
+        assert_eq!(off.tips(), None);
+        let wild: PartnerConfig = decode(r#"{"tipConfig":{"enabled":true,"defaultPercent":250}}"#).unwrap();
+        assert_eq!(wild.tips().unwrap().default_percent, Some(100.0));
+    }
+
+    #[test]
+    fn decodes_organization_and_its_variants() {
+        let sandbox: Organization = decode(
+            r#"{"id":"org_1","slug":"american-red-cross","name":"American Red Cross",
+               "logoUrl":"https://x/logo.svg","ein":"53-0196605","status":"ACTIVE"}"#,
+        )
+        .unwrap();
+        assert_eq!(sandbox.logo_url.as_deref(), Some("https://x/logo.svg"));
+        assert_eq!(sandbox.ein.as_deref(), Some("53-0196605"));
+        let aliased: Organization =
+            decode(r#"{"id":"o","slug":"s","name":"N","logo":"https://x/l.png","EIN":"12","extra":{"a":1}}"#).unwrap();
+        assert_eq!(aliased.logo_url.as_deref(), Some("https://x/l.png"));
+        assert_eq!(aliased.ein.as_deref(), Some("12"));
+        let bare: Organization = decode(r#"{"slug":"khan-academy"}"#).unwrap();
+        assert_eq!(bare.logo_url, None);
+        assert_eq!(bare.display_name(), "khan-academy");
+    }
+
+    #[test]
+    fn decodes_status_with_variants() {
+        let s: DonationStatus = decode(
+            r#"{"partnerDonationId":"pdn_1","status":"REWARDED","amount":2500,"currency":"USD",
+               "frequency":"once","nonprofitSlug":"american-red-cross","tokensAwarded":25,
+               "updatedAt":"2026-11-27T10:00:00Z","surprise":true}"#,
+        )
+        .unwrap();
+        assert_eq!(s.status, StatusWord::Rewarded);
+        assert_eq!(s.amount, Some(2500));
+        assert_eq!(s.tokens_awarded, Some(25.0));
+        let lower: DonationStatus = decode(r#"{"status":"completed"}"#).unwrap();
+        assert_eq!(lower.status, StatusWord::Completed);
+        assert!(lower.status.is_paid() && !lower.status.is_final());
+        let unknown: DonationStatus = decode(r#"{"status":"AWAITING_BANK"}"#).unwrap();
+        assert_eq!(unknown.status, StatusWord::Other("AWAITING_BANK".into()));
+        assert!(!unknown.status.is_final() && !unknown.status.is_paid());
+        let empty: DonationStatus = decode("{}").unwrap();
+        assert_eq!(empty.status, StatusWord::default());
+    }
+
+    #[test]
+    fn status_words_classify() {
+        for w in ["pending", "PENDING"] {
+            assert_eq!(StatusWord::parse(w), StatusWord::Pending);
+        }
+        assert_eq!(StatusWord::parse("canceled"), StatusWord::Cancelled);
+        for w in ["REWARDED", "FAILED", "cancelled", "expired"] {
+            assert!(StatusWord::parse(w).is_final(), "{w}");
+        }
+        for w in ["FAILED", "CANCELLED", "EXPIRED"] {
+            assert!(StatusWord::parse(w).is_unsuccessful(), "{w}");
+        }
+        assert_eq!(StatusWord::parse("expired").as_str(), "EXPIRED");
+    }
+
+    #[test]
+    fn decodes_error_bodies() {
+        let one: ErrorBody =
+            decode(r#"{"statusCode":403,"error":"Forbidden","message":"nope","code":"FEATURE_DISABLED"}"#).unwrap();
+        assert_eq!(one.code.as_deref(), Some("FEATURE_DISABLED"));
+        assert_eq!(one.message.unwrap().into_vec(), vec!["nope"]);
+        let many: ErrorBody = decode(r#"{"message":["amount bad","donorEmail bad"]}"#).unwrap();
+        assert_eq!(many.message.unwrap().into_vec().len(), 2);
+        let empty: ErrorBody = decode("{}").unwrap();
+        assert_eq!(empty, ErrorBody::default());
+    }
+
+    #[test]
+    fn encodes_create_link_with_the_published_field_names() {
+        let req = CreateLinkRequest {
+            nonprofit_slug: "american-red-cross".into(),
+            amount: 2500,
+            currency: "USD".into(),
+            frequency: Frequency::Monthly,
+            provider: Provider::EveryOrg,
+            donor_email: "ada@example.org".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            tip_amount: None,
+            tip_percent: Some(10.0),
+            referral_code: None,
+        };
+        let json: serde_json::Value = serde_json::from_str(&encode(&req).unwrap()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"nonprofitSlug":"american-red-cross","amount":2500,"currency":"USD",
+                "frequency":"monthly","provider":"every.org","donorEmail":"ada@example.org",
+                "firstName":"Ada","lastName":"Lovelace","tipPercent":10.0})
+        );
+        let stripe = CreateLinkRequest { provider: Provider::Stripe, tip_amount: Some(250), ..req };
+        let json: serde_json::Value = serde_json::from_str(&encode(&stripe).unwrap()).unwrap();
+        assert_eq!(json["provider"], "stripe");
+        assert_eq!(json["tipAmount"], 250);
+    }
+
+    #[test]
+    fn parses_attribute_words() {
+        assert_eq!(Frequency::parse(" Monthly "), Some(Frequency::Monthly));
+        assert_eq!(Frequency::parse("weekly"), None);
+        assert_eq!(Provider::parse("Stripe"), Some(Provider::Stripe));
+        assert_eq!(Provider::parse("every.org"), Some(Provider::EveryOrg));
+        assert_eq!(Provider::parse("paypal"), None);
+    }
+
+    #[test]
+    fn slugs_and_ids_cannot_reshape_a_path() {
+        assert!(Slug::parse("american-red-cross").is_some());
+        for bad in ["", "../config", "a/b", "a?b", "A-Upper", "a b", "%2e%2e"] {
+            assert!(Slug::parse(bad).is_none(), "{bad}");
+        }
+        assert!(DonationId::parse("pdn_0123456789abcdef01234567").is_some());
+        assert!(DonationId::parse(&"x".repeat(128)).is_some());
+        assert!(DonationId::parse(&"x".repeat(129)).is_none());
+        assert!(DonationId::parse("").is_none());
+        assert!(DonationId::parse("a\nb").is_none());
+    }
+}

@@ -1,0 +1,26 @@
+//! # sir-donate
+//!
+//! The embeddable donate button for the SIR Giving Partner API, in Rust with Leptos, compiled
+//! to WebAssembly. It holds only a publishable key (`pk_test_…` / `pk_live_…`) and talks to the
+//! four public widget endpoints.
+//!
+//! Layers, each depending only on the ones above it (see `ARCHITECTURE.md`):
+//! 1. [`key`]: the publishable key, its environment and the API base URL;
+//! 2. [`api`]: models, errors, retry policy, checkout-link allow-list and the HTTP client.
+//!
+//! ```
+//! use sir_donate::key::{ApiBase, Environment, PublishableKey};
+//!
+//! let key = PublishableKey::parse(&format!("pk_test_{}", "5a".repeat(32))).unwrap();
+//! assert_eq!(key.environment(), Environment::Sandbox);
+//! assert_eq!(key.to_string(), "pk_test_…5a5a"); // never the whole key
+//! assert!(PublishableKey::parse("sk_live_abc").is_err()); // secrets are refused
+//! let local = ApiBase::parse_override("http://127.0.0.1:8787").unwrap();
+//! assert!(local.is_loopback());
+//! ```
+
+pub mod api;
+pub mod i18n;
+pub mod key;
+pub mod money;
+pub mod weburl;
