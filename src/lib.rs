@@ -20,7 +20,14 @@
 //! ```
 
 pub mod api;
+pub mod donation;
 pub mod i18n;
 pub mod key;
 pub mod money;
+pub mod ui;
 pub mod weburl;
+
+pub use api::{Frequency, Provider};
+pub use donation::{CheckoutMode, Theme};
+pub use money::Cents;
+pub use ui::{DonateButton, Navigation, Navigator, WidgetEvent};

@@ -6,7 +6,7 @@
 //! connections that close without any response at all.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -17,6 +17,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
+use tokio::sync::Notify;
 
 use crate::errors::ApiError;
 use crate::state::AppState;
@@ -245,15 +246,25 @@ fn dropped_response() -> Response {
 #[derive(Default)]
 pub struct FaultQueue {
     queues: Mutex<HashMap<Endpoint, VecDeque<Fault>>>,
+    /// Woken when a `drop` is queued: the API listener then closes its idle keep-alive
+    /// connections (see `http_server`).
+    pub drop_queued: Arc<Notify>,
 }
 
 impl FaultQueue {
     /// Queues a fault; returns how many faults are now pending for its endpoint.
     pub fn push(&self, fault: Fault) -> usize {
-        let mut queues = lock(&self.queues);
-        let queue = queues.entry(fault.endpoint).or_default();
-        queue.push_back(fault);
-        queue.len()
+        let is_drop = fault.kind == FaultKind::Drop;
+        let pending = {
+            let mut queues = lock(&self.queues);
+            let queue = queues.entry(fault.endpoint).or_default();
+            queue.push_back(fault);
+            queue.len()
+        };
+        if is_drop {
+            self.drop_queued.notify_waiters();
+        }
+        pending
     }
 
     /// Uses up one application of the oldest fault for `endpoint`.

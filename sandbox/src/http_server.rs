@@ -6,6 +6,7 @@
 use std::error::Error;
 use std::fmt;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -17,7 +18,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
@@ -52,6 +53,7 @@ pub fn spawn(
     router: Router,
     shutdown: watch::Receiver<()>,
     access_log: AccessLog,
+    close_idle: Option<Arc<Notify>>,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut stop = shutdown.clone();
@@ -70,6 +72,7 @@ pub fn spawn(
             };
             let router = router.clone();
             let mut stop_conn = shutdown.clone();
+            let close_idle = close_idle.clone();
             tokio::spawn(async move {
                 let service = service_fn(move |req: Request<Incoming>| handle(router.clone(), peer, req, access_log));
                 let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
@@ -79,6 +82,19 @@ pub fn spawn(
                     // an error; neither is worth reporting.
                     _ = conn.as_mut() => {}
                     _ = stop_conn.changed() => {
+                        conn.as_mut().graceful_shutdown();
+                        let _ = conn.await;
+                    }
+                    // A `drop` fault was queued: close idle keep-alive connections now,
+                    // because browsers transparently resend a request whose *reused*
+                    // connection closes unanswered. The dropped request then arrives on a
+                    // fresh connection and the client sees the network error.
+                    _ = async {
+                        match &close_idle {
+                            Some(notify) => notify.notified().await,
+                            None => std::future::pending().await,
+                        }
+                    } => {
                         conn.as_mut().graceful_shutdown();
                         let _ = conn.await;
                     }

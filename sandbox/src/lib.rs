@@ -142,13 +142,14 @@ pub async fn start(config: SandboxConfig) -> io::Result<RunningSandbox> {
     let static_addr = static_listener.local_addr()?;
 
     let state = AppState::new(base_url(api_addr), config.reward_delay, config.rate_limit);
+    let drop_queued = state.faults.drop_queued.clone();
     let api_router = app::api_router(state, config.control);
     let static_router = static_site::router(config.static_dir)?;
 
     let (shutdown, stop) = watch::channel(());
     let servers = vec![
-        http_server::spawn(api_listener, api_router, stop.clone(), AccessLog::On),
-        http_server::spawn(static_listener, static_router, stop, AccessLog::Off),
+        http_server::spawn(api_listener, api_router, stop.clone(), AccessLog::On, Some(drop_queued)),
+        http_server::spawn(static_listener, static_router, stop, AccessLog::Off, None),
     ];
     Ok(RunningSandbox { api_addr, static_addr, shutdown, servers })
 }

@@ -213,6 +213,25 @@ async fn connections_are_not_kept_alive_while_a_drop_is_queued() {
 }
 
 #[tokio::test]
+async fn queuing_a_drop_closes_idle_keep_alive_connections() {
+    let sb = sandbox().await;
+    let mut idle = TcpStream::connect(sb.api_addr).await.unwrap();
+    let request =
+        format!("GET /v1/partner/config HTTP/1.1\r\nHost: {}\r\nX-Partner-Key: {}\r\n\r\n", sb.api_addr, acme_key());
+    idle.write_all(request.as_bytes()).await.unwrap();
+    let mut buf = vec![0u8; 64 * 1024];
+    let n = idle.read(&mut buf).await.unwrap();
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"), "a kept-alive answer first");
+    // Control: without a drop fault the idle connection stays open.
+    add_fault(&sb, json!({"endpoint": "config", "kind": "status", "status": 500})).await;
+    let still_open = tokio::time::timeout(Duration::from_millis(200), idle.read(&mut buf)).await;
+    assert!(still_open.is_err(), "no close without a drop fault");
+    add_fault(&sb, json!({"endpoint": "create-link", "kind": "drop"})).await;
+    let closed = tokio::time::timeout(Duration::from_secs(5), idle.read(&mut buf)).await.expect("closed promptly");
+    assert_eq!(closed.unwrap_or(0), 0, "EOF: the idle connection was closed");
+}
+
+#[tokio::test]
 async fn invalid_faults_are_rejected() {
     let sb = sandbox().await;
     for bad in [

@@ -1,5 +1,5 @@
 //! The API client layer: typed models, typed errors, retries, the checkout-link allow-list, and
-//! (in the browser) the HTTP client for the four widget endpoints.
+//! the HTTP client (browser-only at run time: it uses `fetch`) for the four widget endpoints.
 
 pub mod checkout_link;
 pub mod error;
@@ -7,13 +7,10 @@ pub mod json;
 pub mod models;
 pub mod retry;
 
-#[cfg(target_arch = "wasm32")]
 mod client;
-#[cfg(target_arch = "wasm32")]
 mod transport;
 
 pub use checkout_link::{CheckoutPolicy, CheckoutUrl, InvalidHost, LinkRefusal};
-#[cfg(target_arch = "wasm32")]
 pub use client::{Client, ClientOptions, CreatedLink};
 pub use error::{ApiError, Field, ForbiddenReason, Problem, RawResponse};
 pub use models::{

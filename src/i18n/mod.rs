@@ -88,6 +88,12 @@ pub fn browser_language() -> Option<String> {
     (!language.is_empty()).then(|| language.to_owned())
 }
 
+/// Outside a browser there is no preferred language.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn browser_language() -> Option<String> {
+    None
+}
+
 /// Every piece of text the widget shows, in one language.
 ///
 /// Plain fields are complete phrases. Function fields take values already formatted for the

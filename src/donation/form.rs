@@ -1,0 +1,299 @@
+//! The donor's choices and typing, checked field by field, and the request they become.
+
+use crate::api::{CreateLinkRequest, Field, Frequency, Provider, Slug, TipConfig};
+use crate::i18n::Locale;
+use crate::money::{AmountError, Cents, parse_amount, percent_of};
+
+/// Which amount the donor picked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AmountChoice {
+    Preset(Cents),
+    /// Typed in the "other amount" field, as typed.
+    Custom(String),
+}
+
+/// The donor's tip choice, when the partner offers tips.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TipChoice {
+    /// The partner's suggested share (`tipConfig.defaultPercent`).
+    Suggested,
+    /// A preset share chosen by the donor.
+    Percent(f64),
+    /// Typed in the "other %" field, as typed.
+    Custom(String),
+    None,
+}
+
+/// Everything the donor entered. It lives as long as the widget, so nothing is lost when a
+/// submission fails and the donor tries again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DonorInput {
+    pub amount: AmountChoice,
+    pub frequency: Frequency,
+    pub tip: TipChoice,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}
+
+/// A custom tip share that is not a number from 0 to 100 with at most two decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidTip;
+
+/// The problems of a submission, by field.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldErrors {
+    pub amount: Option<AmountError>,
+    pub tip: bool,
+    pub first_name: bool,
+    pub last_name: bool,
+    pub email: bool,
+}
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        *self == FieldErrors::default()
+    }
+
+    /// Marks the fields a server validation error names.
+    pub fn mark_server_field(&mut self, field: Option<Field>) {
+        match field {
+            Some(Field::Amount) => self.amount = Some(AmountError::NotANumber),
+            Some(Field::TipAmount | Field::TipPercent) => self.tip = true,
+            Some(Field::FirstName) => self.first_name = true,
+            Some(Field::LastName) => self.last_name = true,
+            Some(Field::DonorEmail) => self.email = true,
+            _ => {}
+        }
+    }
+}
+
+/// A donation that passed every check, ready to be sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidDonation {
+    pub amount: Cents,
+    pub frequency: Frequency,
+    /// The tip share when the donor tips, `None` otherwise.
+    pub tip_percent: Option<f64>,
+    pub tip: Cents,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}
+
+impl ValidDonation {
+    /// Donation plus tip.
+    pub fn total(&self) -> Cents {
+        Cents(self.amount.0 + self.tip.0)
+    }
+
+    /// The create-link body. `tipAmount` is sent only on the Stripe path, as the API documents.
+    pub fn to_request(&self, nonprofit: &Slug, provider: Provider, referral_code: Option<&str>) -> CreateLinkRequest {
+        CreateLinkRequest {
+            nonprofit_slug: nonprofit.as_str().to_owned(),
+            amount: self.amount.0,
+            currency: "USD".into(),
+            frequency: self.frequency,
+            provider,
+            donor_email: self.email.clone(),
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            tip_amount: (provider == Provider::Stripe && self.tip_percent.is_some()).then_some(self.tip.0),
+            tip_percent: self.tip_percent,
+            referral_code: referral_code.map(str::to_owned),
+        }
+    }
+}
+
+impl DonorInput {
+    /// The amount, if the current choice is a valid one.
+    pub fn amount(&self, locale: Locale) -> Result<Cents, AmountError> {
+        match &self.amount {
+            AmountChoice::Preset(c) => Ok(*c),
+            AmountChoice::Custom(text) => parse_amount(text, locale),
+        }
+    }
+
+    /// The tip share in percent, `Ok(None)` for no tip; `Err` for an unreadable custom share.
+    pub fn tip_percent(&self, tips: Option<&TipConfig>, locale: Locale) -> Result<Option<f64>, InvalidTip> {
+        let Some(tips) = tips else { return Ok(None) };
+        let percent = match &self.tip {
+            TipChoice::None => return Ok(None),
+            TipChoice::Suggested => tips.default_percent.unwrap_or(0.0),
+            TipChoice::Percent(p) => *p,
+            TipChoice::Custom(text) => parse_percent(text, locale).ok_or(InvalidTip)?,
+        };
+        Ok((percent > 0.0).then_some(percent))
+    }
+
+    /// Checks every field at once, so the donor sees all problems together.
+    pub fn validate(&self, tips: Option<&TipConfig>, locale: Locale) -> Result<ValidDonation, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let amount = self.amount(locale).map_err(|e| errors.amount = Some(e)).ok();
+        let tip_percent = self.tip_percent(tips, locale).map_err(|InvalidTip| errors.tip = true).ok().flatten();
+        let first_name = clean_name(&self.first_name);
+        let last_name = clean_name(&self.last_name);
+        errors.first_name = first_name.is_none();
+        errors.last_name = last_name.is_none();
+        let email = self.email.trim();
+        errors.email = !is_plausible_email(email);
+        match (amount, first_name, last_name) {
+            (Some(amount), Some(first_name), Some(last_name)) if errors.is_empty() => Ok(ValidDonation {
+                amount,
+                frequency: self.frequency,
+                tip_percent,
+                tip: tip_percent.map(|p| percent_of(amount, p)).unwrap_or(Cents(0)),
+                first_name,
+                last_name,
+                email: email.to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A name with its outer whitespace removed; `None` when empty, too long or containing
+/// control characters.
+fn clean_name(input: &str) -> Option<String> {
+    let name = input.trim();
+    let ok = !name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control);
+    ok.then(|| name.to_owned())
+}
+
+/// A deliberately simple check: one `@`, something before it, a dotted domain after it, no
+/// spaces. The API has the last word; this catches typos before a round trip.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    let labels_ok = domain.split('.').all(|l| {
+        !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    });
+    email.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && !local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '@' || c == ',' || c == ';')
+        && domain.contains('.')
+        && labels_ok
+}
+
+/// A tip share typed by the donor: 0–100, at most two decimals, `%` allowed.
+fn parse_percent(input: &str, locale: Locale) -> Option<f64> {
+    let text = input.trim().trim_end_matches('%').trim();
+    let text = if locale == Locale::En { text.to_owned() } else { text.replace(',', ".") };
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let digits_ok = !whole.is_empty()
+        && whole.len() <= 3
+        && frac.len() <= 2
+        && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    let value: f64 = text.parse().ok().filter(|_| digits_ok)?;
+    (0.0..=100.0).contains(&value).then_some(value)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn input() -> DonorInput {
+        DonorInput {
+            amount: AmountChoice::Preset(Cents(2500)),
+            frequency: Frequency::Once,
+            tip: TipChoice::Suggested,
+            first_name: " Ada ".into(),
+            last_name: "Lovelace".into(),
+            email: "ada@example.org ".into(),
+        }
+    }
+
+    fn tips() -> TipConfig {
+        TipConfig { enabled: true, default_percent: Some(10.0) }
+    }
+
+    #[test]
+    fn a_valid_donation_with_the_suggested_tip() {
+        let d = input().validate(Some(&tips()), Locale::En).unwrap();
+        assert_eq!(d.amount, Cents(2500));
+        assert_eq!(d.tip, Cents(250));
+        assert_eq!(d.total(), Cents(2750));
+        assert_eq!(d.first_name, "Ada");
+        assert_eq!(d.email, "ada@example.org");
+        let slug = Slug::parse("american-red-cross").unwrap();
+        let every = d.to_request(&slug, Provider::EveryOrg, Some("REFER123"));
+        assert_eq!(every.tip_percent, Some(10.0));
+        assert_eq!(every.tip_amount, None, "tipAmount is for the Stripe path only");
+        assert_eq!(every.referral_code.as_deref(), Some("REFER123"));
+        let stripe = d.to_request(&slug, Provider::Stripe, None);
+        assert_eq!(stripe.tip_amount, Some(250));
+    }
+
+    #[test]
+    fn tips_can_be_changed_or_removed_and_are_absent_when_off() {
+        let none = DonorInput { tip: TipChoice::None, ..input() }.validate(Some(&tips()), Locale::En).unwrap();
+        assert_eq!((none.tip_percent, none.tip), (None, Cents(0)));
+        let stripe = none.to_request(&Slug::parse("x").unwrap(), Provider::Stripe, None);
+        assert_eq!((stripe.tip_percent, stripe.tip_amount), (None, None));
+        let fifteen =
+            DonorInput { tip: TipChoice::Percent(15.0), ..input() }.validate(Some(&tips()), Locale::En).unwrap();
+        assert_eq!(fifteen.tip, Cents(375));
+        let custom = DonorInput { tip: TipChoice::Custom("12,5 %".into()), ..input() }
+            .validate(Some(&tips()), Locale::Fr)
+            .unwrap();
+        assert_eq!(custom.tip_percent, Some(12.5));
+        let off = input().validate(None, Locale::En).unwrap();
+        assert_eq!((off.tip_percent, off.tip), (None, Cents(0)));
+        for bad in ["", "abc", "101", "-5", "1.234"] {
+            let e = DonorInput { tip: TipChoice::Custom(bad.into()), ..input() }.validate(Some(&tips()), Locale::En);
+            assert!(e.unwrap_err().tip, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_field_problem_is_reported_at_once() {
+        let bad = DonorInput {
+            amount: AmountChoice::Custom("0".into()),
+            first_name: "  ".into(),
+            last_name: String::new(),
+            email: "ada@".into(),
+            ..input()
+        };
+        let e = bad.validate(Some(&tips()), Locale::En).unwrap_err();
+        assert_eq!(e.amount, Some(AmountError::Zero));
+        assert!(e.first_name && e.last_name && e.email && !e.tip);
+    }
+
+    #[test]
+    fn custom_amounts_are_parsed_exactly() {
+        let d = DonorInput { amount: AmountChoice::Custom("19.99".into()), ..input() };
+        assert_eq!(d.validate(None, Locale::En).unwrap().amount, Cents(1999));
+        let d = DonorInput { amount: AmountChoice::Custom("1.000,50".into()), ..input() };
+        assert_eq!(d.validate(None, Locale::Es).unwrap().amount, Cents(100_050));
+    }
+
+    #[test]
+    fn emails() {
+        for ok in ["a@b.co", "ada.lovelace+gifts@example.org", "x@sub.example.museum", "é@exämple.org"] {
+            assert!(is_plausible_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.org",
+            "ada@example",
+            "a b@example.org",
+            "a@b@c.org",
+            "a@-x.org",
+            "a@x..org",
+            "a@x.org,b@y.org",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn server_fields_map_to_inputs() {
+        let mut e = FieldErrors::default();
+        e.mark_server_field(Some(Field::DonorEmail));
+        e.mark_server_field(Some(Field::Currency));
+        e.mark_server_field(None);
+        assert!(e.email && !e.first_name && e.amount.is_none());
+    }
+}

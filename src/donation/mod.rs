@@ -1,0 +1,13 @@
+//! Donation state: what the donor chose and typed, checked and turned into a create-link
+//! request, and the donation kept across the trip to checkout. Pure logic, no DOM: the UI layer
+//! renders it and the browser-only parts (`storage`) are behind their own module.
+
+pub mod form;
+pub mod options;
+pub mod pending;
+pub mod polling;
+
+pub use form::{AmountChoice, DonorInput, FieldErrors, InvalidTip, TipChoice, ValidDonation};
+pub use options::{CheckoutMode, Theme, WidgetOptions};
+pub use pending::PendingDonation;
+pub use polling::PollSchedule;
