@@ -4,7 +4,8 @@
 #   2. native unit tests and doc tests of the widget crate (pure logic);
 #   3. sir-sandbox's integration tests over real HTTP;
 #   4. the browser tests: `wasm-pack test --headless --chrome` in headless Chromium against a
-#      sir-sandbox this script starts (and always stops).
+#      sir-sandbox this script starts (and always stops);
+#   5. the end-to-end tests over WebDriver (sir-e2e: chromedriver + headless Chromium).
 # Prints the count of each kind and exits non-zero if anything failed or ran no test.
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,12 +47,17 @@ SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --
 browser=$(sum_passed "$LOGS/browser.log")
 stop_sandbox
 
+step "end-to-end tests (WebDriver, headless Chromium)"
+cargo test -p sir-e2e 2>&1 | tee "$LOGS/e2e.log"
+e2e=$(sum_passed "$LOGS/e2e.log")
+
 step "summary"
-total=$((native + sandbox + browser))
+total=$((native + sandbox + browser + e2e))
 printf 'native unit tests:        %5d passed\n' "$native"
 printf 'sandbox integration tests:%5d passed\n' "$sandbox"
 printf 'browser tests (Chromium): %5d passed\n' "$browser"
-for kind in native sandbox browser; do
+printf 'end-to-end (WebDriver):   %5d passed\n' "$e2e"
+for kind in native sandbox browser e2e; do
   [ "${!kind}" -gt 0 ] || die "no $kind tests ran"
 done
 echo "$total passed, 0 failed"

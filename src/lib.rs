@@ -6,7 +6,10 @@
 //!
 //! Layers, each depending only on the ones above it (see `ARCHITECTURE.md`):
 //! 1. [`key`]: the publishable key, its environment and the API base URL;
-//! 2. [`api`]: models, errors, retry policy, checkout-link allow-list and the HTTP client.
+//! 2. [`api`]: models, errors, retry policy, checkout-link allow-list and the HTTP client;
+//! 3. [`donation`]: the donor's choices, validation, and the donation followed after checkout
+//!    (with [`money`] and [`i18n`] beside it);
+//! 4. [`ui`]: the [`DonateButton`] component.
 //!
 //! ```
 //! use sir_donate::key::{ApiBase, Environment, PublishableKey};
@@ -26,6 +29,11 @@ pub mod key;
 pub mod money;
 pub mod ui;
 pub mod weburl;
+
+/// The README's Rust examples are compiled as doc tests, so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
 
 pub use api::{Frequency, Provider};
 pub use donation::{CheckoutMode, Theme};

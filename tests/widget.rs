@@ -38,6 +38,7 @@ struct Props {
     locale: Option<&'static str>,
     provider: Option<Provider>,
     checkout: Option<CheckoutMode>,
+    timeout: Option<Duration>,
     block_windows: bool,
 }
 
@@ -49,6 +50,7 @@ impl Default for Props {
             locale: Some("en"),
             provider: None,
             checkout: None,
+            timeout: None,
             block_windows: false,
         }
     }
@@ -115,6 +117,7 @@ async fn mount(props: Props) -> Mounted {
                 locale=props.locale.unwrap_or("")
                 provider=props.provider.unwrap_or_default()
                 checkout=props.checkout.unwrap_or_default()
+                timeout=props.timeout.unwrap_or(Duration::from_secs(15))
                 navigator=navigator
             />
         }
@@ -376,7 +379,7 @@ async fn stripe_with_a_changed_tip_sends_tip_amount() {
     let w = mount(Props { provider: Some(Provider::Stripe), ..Props::default() }).await;
     w.open().await;
     w.choose("amount", "$50").await;
-    w.choose("tip", "15 %").await;
+    w.choose("tip", "15%").await;
     assert!(w.text(".sir-tip-amount").contains("$7.50"), "{}", w.text(".sir-tip-amount"));
     w.fill_donor().await;
     w.submit_button().click();
@@ -440,6 +443,22 @@ async fn a_dropped_connection_is_a_network_error_with_retry() {
     assert!(w.q(".sir-alert button").is_some(), "a retry button");
     assert_eq!(create_link_posts().await.len(), 1);
     assert!(w.navigations().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_timeout_is_explained_and_can_be_retried() {
+    reset().await;
+    fault(json!({"endpoint": "create-link", "kind": "delay", "delayMs": 2000})).await;
+    let w = mount(Props { timeout: Some(Duration::from_millis(500)), ..Props::default() }).await;
+    w.open().await;
+    w.fill_donor().await;
+    let alert = submit_expecting_alert(&w).await;
+    assert!(alert.contains("too long"), "{alert}");
+    assert!(w.navigations().is_empty());
+    assert!(w.events.borrow().iter().any(|(n, d)| n == "sir-donate:error" && d.contains("timeout")));
+    w.el(".sir-alert button").click();
+    wait_until("the redirect after retrying", || !w.navigations().is_empty()).await;
+    assert_eq!(w.el("#sir-last-name").unchecked_into::<HtmlInputElement>().value(), "Lovelace");
 }
 
 #[wasm_bindgen_test]
@@ -551,7 +570,6 @@ async fn returning_from_checkout_shows_the_thank_you() {
         .await
         .unwrap();
     let id = created.partner_donation_id.as_str().to_owned();
-    complete(&id).await;
     let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     let stored_key = format!("sir-donate:v1:{}:american-red-cross", key(ACME).masked());
     let pending = json!({"partnerDonationId": id, "amount": 4200, "createdAtMs": js_sys::Date::now()});
@@ -567,7 +585,17 @@ async fn returning_from_checkout_shows_the_thank_you() {
     });
     let shadow = || container.query_selector(".sir-donate").ok().flatten().and_then(|h| h.shadow_root());
     let text = || shadow().and_then(|s| s.text_content()).unwrap_or_default();
-    wait_until("the thank-you after return", || text().contains("Thank you")).await;
+    for _ in 0..100 {
+        if count_requests("GET", &format!("/status/{id}")).await > 0 {
+            break;
+        }
+        sleep(50).await;
+    }
+    sleep(200).await;
+    assert!(text().contains("processing"), "the pending donation is shown as processing: {}", text());
+    assert!(!text().contains("Thank you"), "still pending: no thank-you yet");
+    complete(&id).await;
+    wait_until("the thank-you after the sandbox completes it", || text().contains("Thank you")).await;
     assert!(text().contains("$42"), "{}", text());
     let open = shadow().and_then(|s| s.query_selector("dialog[open]").ok().flatten()).is_some();
     assert!(open, "the outcome is shown in the dialog");

@@ -7,7 +7,9 @@ use super::events::WidgetEvent;
 use super::navigation::Navigator;
 use super::shadow;
 use super::widget::{ConfigProblem, Setup, Widget};
-use crate::api::{CheckoutPolicy, Client, Frequency, Provider, Slug};
+use std::time::Duration;
+
+use crate::api::{CheckoutPolicy, Client, ClientOptions, Frequency, Provider, Slug};
 use crate::donation::{CheckoutMode, Theme, WidgetOptions};
 use crate::i18n::Locale;
 use crate::key::{ApiBase, PublishableKey};
@@ -85,6 +87,9 @@ pub fn DonateButton(
     /// Called for every widget event (the same ones dispatched as DOM events).
     #[prop(optional, into)]
     on_event: Option<Callback<WidgetEvent>>,
+    /// How long to wait for each API answer before giving up (default 15 s).
+    #[prop(optional)]
+    timeout: Option<Duration>,
     /// Where navigations go; replace it to observe them in tests.
     #[prop(optional)]
     navigator: Option<Navigator>,
@@ -104,7 +109,12 @@ pub fn DonateButton(
     .normalised();
     let browser_language = crate::i18n::browser_language();
     let setup = Setup {
-        client: build_client(&publishable_key, &nonprofit, api_base.as_deref(), &allowed_hosts),
+        client: build_client(&publishable_key, &nonprofit, api_base.as_deref(), &allowed_hosts).map(
+            |(client, slug)| match timeout {
+                Some(timeout) => (client.with_options(ClientOptions { timeout, ..ClientOptions::default() }), slug),
+                None => (client, slug),
+            },
+        ),
         options,
         locale: Locale::negotiate(locale.as_deref(), browser_language.as_deref()),
         label: label.filter(|l| !l.trim().is_empty()),

@@ -263,7 +263,14 @@ fn donate_button(ctx: Ctx, label: String) -> impl IntoView {
             Load::Failed(e) => Some((donor_message(s, e, None), e.code() == "network" || e.code() == "timeout")),
             _ => None,
         });
-        let checking = ctx.tracking.with(|t| t.as_ref().is_some_and(|t| t.status.is_none()));
+        // A donation followed while the dialog is closed (the donor came back from checkout).
+        let following = ctx.tracking.with(|t| {
+            t.as_ref().and_then(|t| match &t.status {
+                None => Some(s.status_checking),
+                Some(st) if st.status.is_paid() || st.status.is_unsuccessful() => None,
+                Some(_) => Some(s.status_processing),
+            })
+        });
         match state {
             Some((text, retry)) => view! {
                 <p class="sir-note">
@@ -274,8 +281,10 @@ fn donate_button(ctx: Ctx, label: String) -> impl IntoView {
                 </p>
             }
             .into_any(),
-            None if checking => view! { <p class="sir-note" role="status">{s.status_checking}</p> }.into_any(),
-            None => ().into_any(),
+            None => match following {
+                Some(text) => view! { <p class="sir-note" role="status">{text}</p> }.into_any(),
+                None => ().into_any(),
+            },
         }
     };
     view! {
@@ -529,17 +538,19 @@ fn frequency_fields(ctx: Ctx) -> impl IntoView {
     })
 }
 
-/// Tip shares offered: none, the partner's suggestion, and two rounder ones above it.
+/// Tip shares offered besides "none" and "other": the partner's suggestion and one 5 points
+/// above it (four chips fit on one row of the dialog).
 fn tip_presets(suggested: f64) -> Vec<f64> {
-    let mut shares = vec![suggested, 15.0, 20.0];
-    shares.retain(|p| *p > 0.0 && *p >= suggested);
-    shares.sort_by(f64::total_cmp);
-    shares.dedup();
-    shares
+    [suggested, suggested + 5.0].into_iter().filter(|p| *p > 0.0 && *p <= 100.0).collect()
 }
 
-fn percent_label(p: f64) -> String {
-    if p.fract() == 0.0 { format!("{p:.0} %") } else { format!("{p} %") }
+/// `10%` in English; French and Spanish put a (narrow no-break) space before the sign.
+fn percent_label(p: f64, locale: Locale) -> String {
+    let number = if p.fract() == 0.0 { format!("{p:.0}") } else { format!("{p}") };
+    match locale {
+        Locale::En => format!("{number}%"),
+        Locale::Es | Locale::Fr => format!("{number}\u{202f}%"),
+    }
 }
 
 fn tip_fields(ctx: Ctx, suggested: f64) -> impl IntoView {
@@ -558,7 +569,7 @@ fn tip_fields(ctx: Ctx, suggested: f64) -> impl IntoView {
         chips.push(
             chip(
                 "tip",
-                percent_label(p),
+                percent_label(p, ctx.locale),
                 move || ctx.input.with(|i| i.tip == choice_for(p)),
                 move || {
                     ctx.input.update(|i| i.tip = choice_for(p));
