@@ -18,6 +18,9 @@ cargo fetch --quiet
 
 step "build the Trunk demo app (release, wasm-opt -Oz)"
 trunk --quiet build          # Trunk.toml: release, offline, output in target/demo-site
+step "build the script-tag embed (dist/, pkg/)"
+scripts/build-dist.sh
+assemble_site
 step "build sir-sandbox"
 cargo build -p sir-sandbox --quiet
 
@@ -25,13 +28,20 @@ step "start sir-sandbox"
 mkdir -p target/demo-logs
 start_sandbox target/demo-logs/sandbox.out \
   --api-addr "${SIR_DEMO_API_ADDR:-127.0.0.1:8787}" --static-addr "${SIR_DEMO_STATIC_ADDR:-127.0.0.1:8788}" \
-  --static-dir target/demo-site || die "sir-sandbox did not start (is another demo running on those ports?)"
+  --static-dir target/site || die "sir-sandbox did not start (is another demo running on those ports?)"
 api_query=""
 [ "$SANDBOX_API_URL" = "http://127.0.0.1:8787" ] || api_query="?api=$SANDBOX_API_URL"
 cat <<MSG
 
   sir-donate demo is up.
-    Demo app:    $SANDBOX_STATIC_URL/$api_query
+    Rust demo app (DonateButton):  $SANDBOX_STATIC_URL/$api_query
+    Script-tag pages (pkg-demo):   $SANDBOX_STATIC_URL/pkg-demo/
+MSG
+for page in pkg-demo/*.html; do
+  name=$(basename "$page")
+  [ "$name" = index.html ] || printf '      %s\n' "$SANDBOX_STATIC_URL/pkg-demo/$name"
+done
+cat <<MSG
     Sandbox API: $SANDBOX_API_URL   (request log: $SANDBOX_API_URL/__sandbox/requests)
 
   Ctrl-C to stop.

@@ -39,3 +39,14 @@ stop_sandbox() {
 sum_passed() {
   grep -E '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}'
 }
+
+# assemble_site : target/site/ = the Trunk demo app at /, pkg-demo/ at /pkg-demo/ and the CDN
+# build at /dist/: what the sandbox's static listener serves. Needs `trunk build` and
+# scripts/build-dist.sh to have run.
+assemble_site() {
+  rm -rf "$REPO_ROOT/target/site"
+  mkdir -p "$REPO_ROOT/target/site"
+  cp -R "$REPO_ROOT/target/demo-site/." "$REPO_ROOT/target/site/"
+  cp -R "$REPO_ROOT/pkg-demo" "$REPO_ROOT/target/site/pkg-demo"
+  cp -R "$REPO_ROOT/dist" "$REPO_ROOT/target/site/dist"
+}

@@ -47,8 +47,17 @@ SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --
 browser=$(sum_passed "$LOGS/browser.log")
 stop_sandbox
 
-step "end-to-end tests (WebDriver, headless Chromium)"
-cargo test -p sir-e2e 2>&1 | tee "$LOGS/e2e.log"
+step "script-tag embed: dist build and the loader's size budget"
+trunk --quiet build
+scripts/build-dist.sh
+assemble_site
+LOADER_BUDGET=1200
+loader_brotli=$(brotli -q 11 -c dist/sir-donate.js | wc -c)
+echo "loader dist/sir-donate.js: $loader_brotli bytes brotli (budget $LOADER_BUDGET)"
+[ "$loader_brotli" -le "$LOADER_BUDGET" ] || die "the loader is over its budget: $loader_brotli > $LOADER_BUDGET bytes brotli"
+
+step "end-to-end tests (WebDriver, headless Chromium, against target/site)"
+SIR_SITE_DIR="$REPO_ROOT/target/site" cargo test -p sir-e2e 2>&1 | tee "$LOGS/e2e.log"
 e2e=$(sum_passed "$LOGS/e2e.log")
 
 step "summary"
@@ -57,6 +66,7 @@ printf 'native unit tests:        %5d passed\n' "$native"
 printf 'sandbox integration tests:%5d passed\n' "$sandbox"
 printf 'browser tests (Chromium): %5d passed\n' "$browser"
 printf 'end-to-end (WebDriver):   %5d passed\n' "$e2e"
+printf 'loader size:              %5d bytes brotli (budget %d)\n' "$loader_brotli" "$LOADER_BUDGET"
 for kind in native sandbox browser e2e; do
   [ "${!kind}" -gt 0 ] || die "no $kind tests ran"
 done

@@ -9,7 +9,8 @@
 //! 2. [`api`]: models, errors, retry policy, checkout-link allow-list and the HTTP client;
 //! 3. [`donation`]: the donor's choices, validation, and the donation followed after checkout
 //!    (with [`money`] and [`i18n`] beside it);
-//! 4. [`ui`]: the [`DonateButton`] component.
+//! 4. [`ui`]: the [`DonateButton`] component;
+//! 5. [`embed`]: what the script-tag loader calls (`mount`, `Mounted::open`, `Mounted::unmount`).
 //!
 //! ```
 //! use sir_donate::key::{ApiBase, Environment, PublishableKey};
@@ -24,6 +25,7 @@
 
 pub mod api;
 pub mod donation;
+pub mod embed;
 pub mod i18n;
 pub mod key;
 pub mod money;

@@ -157,8 +157,10 @@ impl Mounted {
     }
 
     async fn ready(&self) {
-        wait_until("the Donate button is enabled", || {
-            self.q("button.sir-button").is_some_and(|b| !b.has_attribute("disabled"))
+        wait_until("the Donate button is ready", || {
+            self.q("button.sir-button").is_some_and(|b| {
+                !b.has_attribute("disabled") && b.get_attribute("aria-disabled").as_deref() == Some("false")
+            })
         })
         .await;
     }
@@ -268,6 +270,21 @@ async fn shows_the_nonprofit_and_opens_an_accessible_dialog() {
     assert_eq!(names.iter().filter(|n| *n == "sir-donate:open").count(), 2, "{names:?}");
     assert_eq!(names.iter().filter(|n| *n == "sir-donate:close").count(), 2, "{names:?}");
     assert!(names.contains(&"sir-donate:ready".to_owned()));
+}
+
+#[wasm_bindgen_test]
+async fn a_click_while_loading_opens_the_dialog_when_ready() {
+    reset().await;
+    sir_donate::ui::shared::clear();
+    fault(json!({"endpoint": "config", "kind": "delay", "delayMs": 800})).await;
+    let w = mount(Props::default()).await;
+    wait_until("the button renders", || w.q("button.sir-button").is_some()).await;
+    let button = w.el("button.sir-button");
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"), "still loading");
+    assert!(!button.has_attribute("disabled"), "focusable and clickable while loading");
+    button.click();
+    assert!(!w.dialog_open());
+    wait_until("the dialog opens once ready", || w.dialog_open()).await;
 }
 
 #[wasm_bindgen_test]

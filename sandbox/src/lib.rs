@@ -143,8 +143,9 @@ pub async fn start(config: SandboxConfig) -> io::Result<RunningSandbox> {
 
     let state = AppState::new(base_url(api_addr), config.reward_delay, config.rate_limit);
     let drop_queued = state.faults.drop_queued.clone();
+    let api_base_for_pages = state.api_base.clone();
     let api_router = app::api_router(state, config.control);
-    let static_router = static_site::router(config.static_dir)?;
+    let static_router = static_site::router(config.static_dir, api_base_for_pages)?;
 
     let (shutdown, stop) = watch::channel(());
     let servers = vec![

@@ -54,6 +54,22 @@ async fn static_dir_is_served_with_index_files_and_no_cache() {
 }
 
 #[tokio::test]
+async fn html_pages_get_the_api_url_filled_in_and_other_files_do_not() {
+    let dir = TempDir::new("placeholder");
+    let page = r#"<sir-donate api-base="%SIR_API_BASE%"></sir-donate><meta content="connect-src %SIR_API_BASE%">"#;
+    std::fs::write(dir.0.join("page.html"), page).unwrap();
+    std::fs::write(dir.0.join("data.txt"), "%SIR_API_BASE%").unwrap();
+    let sb = sandbox_with(SandboxConfig { static_dir: Some(dir.0.clone()), ..test_config() }).await;
+    let res = client().get(format!("{}/page.html", sb.static_url())).send().await.unwrap();
+    let length: usize = res.headers()["content-length"].to_str().unwrap().parse().unwrap();
+    let body = res.text().await.unwrap();
+    assert_eq!(body, page.replace("%SIR_API_BASE%", &sb.api_url()));
+    assert_eq!(length, body.len(), "the length matches the filled-in page");
+    let res = client().get(format!("{}/data.txt", sb.static_url())).send().await.unwrap();
+    assert_eq!(res.text().await.unwrap(), "%SIR_API_BASE%", "only HTML is filled in");
+}
+
+#[tokio::test]
 async fn without_a_static_dir_a_placeholder_page_is_served() {
     let sb = sandbox().await;
     let res = client().get(format!("{}/", sb.static_url())).send().await.unwrap();

@@ -93,6 +93,13 @@ pub fn DonateButton(
     /// Where navigations go; replace it to observe them in tests.
     #[prop(optional)]
     navigator: Option<Navigator>,
+    /// Each increase opens the dialog, as soon as the widget is ready. The script-tag embed
+    /// uses it for a click that arrived before the widget did.
+    #[prop(optional, into)]
+    open_requests: Option<Signal<u32>>,
+    /// Focuses the button once rendered (the script-tag embed passes on its placeholder's focus).
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let defaults = WidgetOptions::default();
     let explicit_presets = amounts.is_some();
@@ -121,6 +128,8 @@ pub fn DonateButton(
         navigator: navigator.unwrap_or_default(),
         on_event,
         nonprofit,
+        open_requests,
+        autofocus,
     };
 
     let host = NodeRef::<html::Div>::new();

@@ -8,7 +8,7 @@ mod shadow;
 pub mod shared;
 mod widget;
 
-pub use button::DonateButton;
+pub use button::{DonateButton, DonateButtonProps};
 pub use events::WidgetEvent;
 pub use navigation::{Navigation, Navigator};
 pub use shadow::WIDGET_CSS;

@@ -40,6 +40,8 @@ pub(crate) struct Setup {
     pub navigator: Navigator,
     pub on_event: Option<Callback<WidgetEvent>>,
     pub nonprofit: String,
+    pub open_requests: Option<Signal<u32>>,
+    pub autofocus: bool,
 }
 
 /// Loading the partner configuration and the nonprofit.
@@ -96,6 +98,8 @@ struct Ctx {
     alert: RwSignal<Option<Alert>>,
     notice: RwSignal<Option<&'static str>>,
     tracking: RwSignal<Option<Tracking>>,
+    /// A click came while the widget was loading: open once it is ready.
+    open_when_ready: RwSignal<bool>,
     clock: RwSignal<f64>,
     dialog: NodeRef<html::Dialog>,
     button: NodeRef<html::Button>,
@@ -182,12 +186,39 @@ pub(crate) fn Widget(setup: Setup, host: web_sys::HtmlElement) -> impl IntoView 
         alert: RwSignal::new(None),
         notice: RwSignal::new(None),
         tracking: RwSignal::new(None),
+        open_when_ready: RwSignal::new(false),
         clock: RwSignal::new(dom::now_ms()),
         dialog: NodeRef::new(),
         button: NodeRef::new(),
     };
     load(ctx);
     resume_pending(ctx);
+    Effect::new(move |_| {
+        if ctx.open_when_ready.get() && ctx.load.with(|l| matches!(l, Load::Ready(..))) {
+            ctx.open_when_ready.set(false);
+            open_dialog(ctx);
+        }
+    });
+    if setup.autofocus {
+        // The embed's placeholder had focus: keyboard users keep their place.
+        Effect::new(move |_| {
+            if let Some(button) = ctx.button.get() {
+                let _ = button.focus();
+            }
+        });
+    }
+    if let Some(requests) = setup.open_requests {
+        // Opens once per request, when the widget is ready: a click that came before it is kept.
+        let handled = StoredValue::new(0u32);
+        Effect::new(move |_| {
+            let wanted = requests.get();
+            let ready = ctx.load.with(|l| matches!(l, Load::Ready(..)));
+            if ready && wanted > handled.get_value() {
+                handled.set_value(wanted);
+                open_dialog(ctx);
+            }
+        });
+    }
     // Back/forward cache: the page comes back as it was left, mid-redirect; look again.
     let pageshow = window_event_listener(ev::pageshow, move |event| {
         if event.persisted() {
@@ -294,9 +325,18 @@ fn donate_button(ctx: Ctx, label: String) -> impl IntoView {
             node_ref=ctx.button
             aria-haspopup="dialog"
             aria-label=move || (s.donate_to)(&ctx.nonprofit_name())
-            disabled=move || !ctx.load.with(|l| matches!(l, Load::Ready(..)))
+            // Disabled only when donating is impossible. While loading the button stays
+            // focusable and clickable (aria-disabled): a click then opens the dialog when ready.
+            disabled=move || ctx.load.with(|l| matches!(l, Load::DonationsOff(_) | Load::Failed(_)))
+            aria-disabled=move || ctx.load.with(|l| matches!(l, Load::Loading)).to_string()
             aria-busy=move || ctx.load.with(|l| matches!(l, Load::Loading)).to_string()
-            on:click=move |_| open_dialog(ctx)
+            on:click=move |_| {
+                if ctx.load.with_untracked(|l| matches!(l, Load::Loading)) {
+                    ctx.open_when_ready.set(true);
+                } else {
+                    open_dialog(ctx);
+                }
+            }
         >
             {move || logo().map(|src| view! { <img class="sir-button__logo" src=src alt="" width="24" height="24"/> })}
             <span class="sir-button__label">{label}</span>

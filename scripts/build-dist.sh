@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds what a CDN would serve into dist/:
+#   sir-donate.js              the loader (hand-written js/sir-donate.js, minified), not hashed:
+#                              it is the one URL partners paste
+#   sir-donate.<hash>.js       the wasm-bindgen glue (ES module, minified)
+#   sir-donate.<hash>.wasm     the widget (release, wasm-opt -Oz); one hash of both files
+#   manifest.json              every file with its size and SRI hash (sha384)
+# and the npm-ready package into pkg/ (wasm-pack, with .d.ts types).
+# Prints each file's size raw / gzip / brotli. Run scripts/setup.sh first (the README commands do).
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+source scripts/env.sh
+source scripts/lib.sh
+
+step "wasm-pack build --target web --release (pkg/)"
+wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg
+
+rm -rf dist
+mkdir -p dist
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# One content hash for the glue and the wasm, which only work together: 10 hex digits are plenty
+# to bust caches, and the loader carries just one.
+esbuild pkg/sir_donate.js --minify --format=esm --target=es2020 --log-level=warning --outfile="$work/glue.js"
+hash=$(cat "$work/glue.js" pkg/sir_donate_bg.wasm | sha256sum | cut -c1-10)
+cp "$work/glue.js" "dist/sir-donate.$hash.js"
+cp pkg/sir_donate_bg.wasm "dist/sir-donate.$hash.wasm"
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+sed -e "s/__SIR_HASH__/$hash/" -e "s/\"__SIR_VERSION__\"/\"$version\"/" js/sir-donate.js >"$work/loader.js"
+grep -q "__SIR_" "$work/loader.js" && die "js/sir-donate.js: a build placeholder was not replaced"
+esbuild "$work/loader.js" --minify --target=es2020 --log-level=warning --outfile=dist/sir-donate.js
+
+python3 - "$version" <<'PY'
+import base64, hashlib, json, os, sys
+files = sorted(f for f in os.listdir("dist") if f != "manifest.json")
+entries = []
+for name in files:
+    data = open(os.path.join("dist", name), "rb").read()
+    entries.append({
+        "file": name,
+        "bytes": len(data),
+        "integrity": "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode(),
+    })
+manifest = {"version": sys.argv[1], "loader": "sir-donate.js", "files": entries}
+with open("dist/manifest.json", "w") as out:
+    json.dump(manifest, out, indent=2)
+    out.write("\n")
+PY
+
+step "dist/ sizes (bytes: raw / gzip -9 / brotli -q 11)"
+for f in dist/*; do
+  printf '  %-32s %8d %8d %8d\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+done

@@ -1,0 +1,272 @@
+//! The script-tag embedding: what the JS loader calls once the wasm module is loaded.
+//!
+//! `<sir-donate>` attributes arrive as strings; [`EmbedOptions::from_attributes`] turns them into
+//! `DonateButton` props, ignoring (with a console warning) what it cannot read rather than
+//! failing, because a typo in a host page must never take the button down.
+
+use crate::api::{Frequency, Provider};
+use crate::donation::{CheckoutMode, Theme};
+use crate::i18n::Locale;
+use crate::money::{Cents, parse_amount};
+
+/// The attributes `<sir-donate>` understands, in kebab-case.
+pub const ATTRIBUTES: [&str; 13] = [
+    "publishable-key",
+    "nonprofit",
+    "amounts",
+    "default-amount",
+    "frequency",
+    "provider",
+    "checkout",
+    "label",
+    "locale",
+    "theme",
+    "referral-code",
+    "api-base",
+    "allowed-hosts",
+];
+
+/// `DonateButton` props read from element attributes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmbedOptions {
+    pub publishable_key: String,
+    pub nonprofit: String,
+    pub amounts: Option<Vec<Cents>>,
+    pub default_amount: Option<Cents>,
+    pub frequencies: Option<Vec<Frequency>>,
+    pub default_frequency: Option<Frequency>,
+    pub provider: Option<Provider>,
+    pub checkout: Option<CheckoutMode>,
+    pub label: Option<String>,
+    pub locale: Option<String>,
+    pub theme: Option<Theme>,
+    pub referral_code: Option<String>,
+    pub api_base: Option<String>,
+    pub allowed_hosts: Vec<String>,
+}
+
+impl EmbedOptions {
+    /// Reads the attributes through `get` (name → value). Returns the options and one warning
+    /// per value that was ignored. Amounts are in dollars, in the page's notation (`25,50,100`
+    /// or `25 50 100`). `frequency` lists the frequencies offered, the first being the default
+    /// (`monthly`, `once,monthly`, `monthly,once`).
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Self, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut warn = |name: &str, value: &str, expected: &str| {
+            warnings.push(format!("ignored {name}={value:?}: expected {expected}"));
+        };
+        let text = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let mut options = EmbedOptions {
+            publishable_key: get("publishable-key").unwrap_or_default(),
+            nonprofit: text("nonprofit").unwrap_or_default(),
+            label: text("label"),
+            locale: text("locale"),
+            referral_code: text("referral-code"),
+            api_base: text("api-base"),
+            ..EmbedOptions::default()
+        };
+        if let Some(value) = text("amounts") {
+            let parsed: Result<Vec<Cents>, _> = split_list(&value).map(|a| parse_amount(a, Locale::En)).collect();
+            match parsed {
+                Ok(list) if !list.is_empty() => options.amounts = Some(list),
+                _ => warn("amounts", &value, "dollar amounts between 1 and 100000, like \"25,50,100\""),
+            }
+        }
+        if let Some(value) = text("default-amount") {
+            match parse_amount(&value, Locale::En) {
+                Ok(c) => options.default_amount = Some(c),
+                Err(_) => warn("default-amount", &value, "a dollar amount, like \"50\""),
+            }
+        }
+        if let Some(value) = text("frequency") {
+            let parsed: Option<Vec<Frequency>> = split_list(&value).map(Frequency::parse).collect();
+            match parsed {
+                Some(list) if !list.is_empty() => {
+                    options.default_frequency = list.first().copied();
+                    options.frequencies = Some(list);
+                }
+                _ => warn("frequency", &value, "\"once\", \"monthly\" or both, like \"monthly,once\""),
+            }
+        }
+        if let Some(value) = text("provider") {
+            match Provider::parse(&value) {
+                Some(p) => options.provider = Some(p),
+                None => warn("provider", &value, "\"every.org\" or \"stripe\""),
+            }
+        }
+        if let Some(value) = text("checkout") {
+            match CheckoutMode::parse(&value) {
+                Some(c) => options.checkout = Some(c),
+                None => warn("checkout", &value, "\"redirect\", \"new-tab\" or \"popup\""),
+            }
+        }
+        if let Some(value) = text("theme") {
+            match Theme::parse(&value) {
+                Some(t) => options.theme = Some(t),
+                None => warn("theme", &value, "\"light\", \"dark\" or \"auto\""),
+            }
+        }
+        if let Some(value) = text("allowed-hosts") {
+            options.allowed_hosts = split_list(&value).map(str::to_owned).collect();
+        }
+        (options, warnings)
+    }
+}
+
+/// Items separated by commas and/or whitespace.
+fn split_list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty())
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    use web_sys::HtmlElement;
+
+    use super::EmbedOptions;
+    use crate::ui::{DonateButton, DonateButtonProps};
+
+    /// A widget mounted by the loader.
+    #[wasm_bindgen]
+    pub struct Mounted {
+        handle: Option<Box<dyn std::any::Any>>,
+        open_requests: ArcRwSignal<u32>,
+    }
+
+    #[wasm_bindgen]
+    impl Mounted {
+        /// Opens the dialog now, or as soon as the widget is ready.
+        pub fn open(&self) {
+            self.open_requests.update(|n| *n += 1);
+        }
+
+        /// Removes the widget with everything it holds (listeners, timers, reactive state).
+        pub fn unmount(&mut self) {
+            self.handle = None;
+        }
+    }
+
+    /// Mounts a donate button into `container`, reading its options from `source`: the
+    /// `<sir-donate>` element itself (its attributes), or a plain object keyed by attribute name.
+    #[wasm_bindgen]
+    pub fn mount(container: HtmlElement, source: &JsValue) -> Mounted {
+        let element = source.dyn_ref::<web_sys::Element>();
+        let get = |name: &str| match element {
+            Some(el) => el.get_attribute(name),
+            None => js_sys::Reflect::get(source, &JsValue::from_str(name)).ok()?.as_string(),
+        };
+        let (o, warnings) = EmbedOptions::from_attributes(get);
+        for warning in warnings {
+            web_sys::console::warn_1(&format!("sir-donate: {warning}").into());
+        }
+        // Keyboard users who reached the placeholder keep focus on the real button.
+        let had_focus = element.and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();
+        let open_requests = ArcRwSignal::new(0u32);
+        let requests = open_requests.clone();
+        let handle = leptos::mount::mount_to(container, move || {
+            DonateButton(DonateButtonProps {
+                publishable_key: o.publishable_key,
+                nonprofit: o.nonprofit,
+                amounts: o.amounts,
+                default_amount: o.default_amount,
+                frequencies: o.frequencies,
+                default_frequency: o.default_frequency,
+                provider: o.provider,
+                checkout: o.checkout,
+                label: o.label,
+                locale: o.locale,
+                theme: o.theme,
+                referral_code: o.referral_code,
+                api_base: o.api_base,
+                allowed_hosts: o.allowed_hosts,
+                timeout: None,
+                on_event: None,
+                navigator: None,
+                open_requests: Some(Signal::derive(move || requests.get())),
+                autofocus: had_focus,
+            })
+        });
+        Mounted { handle: Some(Box::new(handle)), open_requests }
+    }
+
+    /// The crate version, for `SirDonate.version`.
+    #[wasm_bindgen]
+    pub fn version() -> String {
+        env!("CARGO_PKG_VERSION").to_owned()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{Mounted, mount, version};
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> (EmbedOptions, Vec<String>) {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        EmbedOptions::from_attributes(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn reads_every_attribute() {
+        let (o, warnings) = read(&[
+            ("publishable-key", "pk_test_x"),
+            ("nonprofit", " american-red-cross "),
+            ("amounts", "10, 25 50"),
+            ("default-amount", "25"),
+            ("frequency", "monthly,once"),
+            ("provider", "stripe"),
+            ("checkout", "new-tab"),
+            ("label", "Give"),
+            ("locale", "fr"),
+            ("theme", "dark"),
+            ("referral-code", "REFER123"),
+            ("api-base", "http://127.0.0.1:8787"),
+            ("allowed-hosts", "a.example.org, b.example.org"),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(o.nonprofit, "american-red-cross");
+        assert_eq!(o.amounts, Some(vec![Cents(1000), Cents(2500), Cents(5000)]));
+        assert_eq!(o.default_amount, Some(Cents(2500)));
+        assert_eq!(o.frequencies, Some(vec![Frequency::Monthly, Frequency::Once]));
+        assert_eq!(o.default_frequency, Some(Frequency::Monthly));
+        assert_eq!(o.provider, Some(Provider::Stripe));
+        assert_eq!(o.checkout, Some(CheckoutMode::NewTab));
+        assert_eq!(o.theme, Some(Theme::Dark));
+        assert_eq!(o.allowed_hosts, vec!["a.example.org", "b.example.org"]);
+        assert_eq!(o.api_base.as_deref(), Some("http://127.0.0.1:8787"));
+    }
+
+    #[test]
+    fn bad_values_are_ignored_with_a_warning() {
+        let (o, warnings) = read(&[
+            ("publishable-key", "pk_test_x"),
+            ("amounts", "25,lots"),
+            ("default-amount", "-3"),
+            ("frequency", "weekly"),
+            ("provider", "paypal"),
+            ("checkout", "iframe"),
+            ("theme", "neon"),
+            ("label", "   "),
+        ]);
+        assert_eq!(warnings.len(), 6, "{warnings:?}");
+        assert_eq!(o.amounts, None);
+        assert_eq!(o.default_amount, None);
+        assert_eq!(o.frequencies, None);
+        assert_eq!((o.provider, o.checkout, o.theme), (None, None, None));
+        assert_eq!(o.label, None, "a blank label keeps the default");
+        assert!(warnings.iter().all(|w| !w.contains("pk_test")), "warnings never echo the key");
+    }
+
+    #[test]
+    fn missing_attributes_mean_defaults() {
+        let (o, warnings) = read(&[]);
+        assert!(warnings.is_empty());
+        assert_eq!(o, EmbedOptions::default());
+        assert_eq!(ATTRIBUTES.len(), 13);
+    }
+}
