@@ -290,8 +290,8 @@ fn donate_button(ctx: Ctx, label: String) -> impl IntoView {
     };
     let note = move || {
         let state = ctx.load.with(|l| match l {
-            Load::DonationsOff(_) => Some((s.donations_off, false)),
-            Load::Failed(e) => Some((donor_message(s, e, None), e.code() == "network" || e.code() == "timeout")),
+            Load::DonationsOff(_) => Some((s.donations_off.to_owned(), false)),
+            Load::Failed(e) => Some((donor_message(s, e), e.code() == "network" || e.code() == "timeout")),
             _ => None,
         });
         // A donation followed while the dialog is closed (the donor came back from checkout).
@@ -785,19 +785,12 @@ fn summary(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// The donor-facing sentence for an error, with a live countdown for a 429.
-fn donor_message(s: &'static Strings, error: &ApiError, seconds_left: Option<u64>) -> &'static str {
-    match (error, seconds_left) {
-        (ApiError::RateLimited { .. }, _) => s.err_rate_limited_soon,
-        (ApiError::Unauthorized { .. } | ApiError::Forbidden { .. }, _) => s.err_unavailable,
-        (ApiError::NotFound { .. }, _) => s.err_not_found,
-        (ApiError::Validation { .. }, _) => s.err_validation,
-        (ApiError::Network { .. }, _) => s.err_network,
-        (ApiError::Timeout { .. }, _) => s.err_timeout,
-        (ApiError::CheckoutLinkRefused(_), _) => s.err_link_refused,
-        (ApiError::Server { .. } | ApiError::InvalidResponse { .. } | ApiError::UnexpectedStatus { .. }, _) => {
-            s.err_server
-        }
+/// The donor-facing sentence for an error. A 429's wait is shown by the live countdown in the
+/// alert, so here it is only "in a moment" (the static wait in `Strings::api_error` would go stale).
+fn donor_message(s: &'static Strings, error: &ApiError) -> String {
+    match error {
+        ApiError::RateLimited { .. } => s.err_rate_limited_soon.to_owned(),
+        other => s.api_error(other),
     }
 }
 
@@ -817,7 +810,7 @@ fn alert_box(ctx: Ctx, alert: Alert) -> impl IntoView {
     let error = alert.error.clone();
     let text = move || match (&error, seconds_left()) {
         (ApiError::RateLimited { .. }, Some(n)) if n > 0 => (s.err_rate_limited)(n),
-        (e, n) => donor_message(s, e, n).to_owned(),
+        (e, _) => donor_message(s, e),
     };
     let waiting = move || seconds_left().is_some_and(|n| n > 0);
     view! {
