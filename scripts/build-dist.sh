@@ -14,7 +14,17 @@ source scripts/env.sh
 source scripts/lib.sh
 
 step "wasm-pack build --target web --release (pkg/)"
-wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg
+# Built for size beyond what the release profile alone can do: the standard library is rebuilt
+# with `optimize_for_size`, panics abort without formatting a message (the widget must never
+# panic anyway: see ARCHITECTURE.md), and no source locations or Debug output are compiled in.
+# Those are unstable options of the pinned stable toolchain, unlocked with RUSTC_BOOTSTRAP for
+# this build only; it uses its own target directory so that these flags do not invalidate the
+# normal build cache. Together they take about 12% off the wasm (brotli).
+RUSTC_BOOTSTRAP=1 \
+CARGO_TARGET_DIR="$REPO_ROOT/target/dist-build" \
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg . -- \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
 rm -rf dist
 mkdir -p dist

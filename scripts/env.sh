@@ -6,6 +6,7 @@ TRUNK_VERSION=0.21.14
 WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132.0.0
 ESBUILD_VERSION=0.28.2
+TWIGGY_VERSION=0.8.0
 TOOLS_DIR="${SIR_TOOLS_DIR:-$HOME/.local/sir-donate-tools}"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

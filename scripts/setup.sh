@@ -28,6 +28,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 2b. The standard library's source: the release dist rebuilds std for size (scripts/build-dist.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 # 3. Cargo-built tools at exact versions.
 # wasm-bindgen-cli must equal the `wasm-bindgen = "=…"` pin in Cargo.toml. No --locked: its
 # lockfile pins a webpki-roots release the registry does not carry.
@@ -45,6 +51,12 @@ fi
 if ! has_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
   log "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
   cargo install --force --locked wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+# twiggy explains the wasm's size when a size budget fails (scripts/size-budget.sh).
+if ! has_version twiggy "twiggy-opt $TWIGGY_VERSION"; then
+  log "installing twiggy $TWIGGY_VERSION (a minute, once)"
+  cargo install --force --locked twiggy --version "$TWIGGY_VERSION"
 fi
 
 # 4. Node tools from npm, under a private prefix so they never shadow or clash with Debian's:

@@ -5,8 +5,9 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-/// The widget's styles (`style/widget.css`), compiled in.
-pub const WIDGET_CSS: &str = include_str!("../../style/widget.css");
+/// The widget's styles (`style/widget.css`), compiled in without comments and layout
+/// whitespace (see `build.rs`).
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     /// One parsed stylesheet shared by every widget on the page.
