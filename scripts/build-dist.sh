@@ -26,6 +26,10 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zf
   wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg . -- \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
+# The widget's CSS ships inside the wasm (minified by build.rs); a copy is kept for size reports.
+css=$(ls -t target/dist-build/wasm32-unknown-unknown/release/build/sir-donate-*/out/widget.min.css | head -n1)
+cp "$css" target/dist-build/widget.min.css
+
 rm -rf dist
 mkdir -p dist
 work="$(mktemp -d)"

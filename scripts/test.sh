@@ -5,7 +5,8 @@
 #   3. sir-sandbox's integration tests over real HTTP;
 #   4. the browser tests: `wasm-pack test --headless --chrome` in headless Chromium against a
 #      sir-sandbox this script starts (and always stops);
-#   5. the end-to-end tests over WebDriver (sir-e2e: chromedriver + headless Chromium).
+#   5. the release dist and its size budgets (scripts/size-budget.sh);
+#   6. the end-to-end tests over WebDriver (sir-e2e: chromedriver + headless Chromium).
 # Prints the count of each kind and exits non-zero if anything failed or ran no test.
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,14 +48,11 @@ SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --
 browser=$(sum_passed "$LOGS/browser.log")
 stop_sandbox
 
-step "script-tag embed: dist build and the loader's size budget"
+step "script-tag embed: dist build and the size budgets"
 trunk --quiet build
 scripts/build-dist.sh
 assemble_site
-LOADER_BUDGET=1200
-loader_brotli=$(brotli -q 11 -c dist/sir-donate.js | wc -c)
-echo "loader dist/sir-donate.js: $loader_brotli bytes brotli (budget $LOADER_BUDGET)"
-[ "$loader_brotli" -le "$LOADER_BUDGET" ] || die "the loader is over its budget: $loader_brotli > $LOADER_BUDGET bytes brotli"
+scripts/size-budget.sh | tee "$LOGS/size.log"
 
 step "end-to-end tests (WebDriver, headless Chromium, against target/site)"
 SIR_SITE_DIR="$REPO_ROOT/target/site" cargo test -p sir-e2e 2>&1 | tee "$LOGS/e2e.log"
@@ -66,7 +64,7 @@ printf 'native unit tests:        %5d passed\n' "$native"
 printf 'sandbox integration tests:%5d passed\n' "$sandbox"
 printf 'browser tests (Chromium): %5d passed\n' "$browser"
 printf 'end-to-end (WebDriver):   %5d passed\n' "$e2e"
-printf 'loader size:              %5d bytes brotli (budget %d)\n' "$loader_brotli" "$LOADER_BUDGET"
+sed -n 's/^/size: /p' "$LOGS/size.log"
 for kind in native sandbox browser e2e; do
   [ "${!kind}" -gt 0 ] || die "no $kind tests ran"
 done

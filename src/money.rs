@@ -319,6 +319,26 @@ pub fn format_money(amount: Cents, currency: &str, locale: Locale) -> String {
     format_builtin(amount, currency, locale)
 }
 
+/// A plain number (a tip share, a token count) as `locale` writes it, with at most two
+/// decimals: `1,250.5` (en), `1250,5` (es), `1 250,5` (fr). In the browser this is
+/// `Intl.NumberFormat`, which also keeps Rust's float formatting out of the wasm.
+#[cfg(target_arch = "wasm32")]
+pub fn format_decimal(value: f64, locale: Locale) -> String {
+    intl::decimal(value, locale)
+}
+
+/// A plain number as `locale` writes it, with at most two decimals (native builds: no
+/// grouping).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_decimal(value: f64, locale: Locale) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") };
+    match locale {
+        Locale::En => text,
+        Locale::Es | Locale::Fr => text.replace('.', ","),
+    }
+}
+
 /// The built-in formatter: CLDR's patterns for these three languages and a few currencies,
 /// which is what `Intl` writes for them.
 fn format_builtin(amount: Cents, currency: &str, locale: Locale) -> String {
@@ -415,6 +435,19 @@ mod intl {
         // exactly, and older ones read it as the nearest double, which is no worse.
         let value = JsValue::from_str(&format!("{}.{:02}", amount.0 / 100, amount.0 % 100));
         format.call1(&JsValue::UNDEFINED, &value).ok()?.as_string()
+    }
+
+    /// `Intl.NumberFormat(locale, {maximumFractionDigits: 2}).format(value)`.
+    pub(super) fn decimal(value: f64, locale: Locale) -> String {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &JsValue::from_str("maximumFractionDigits"), &JsValue::from_f64(2.0));
+        let locales = Array::of1(&JsValue::from_str(locale.bcp47()));
+        let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+        format
+            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
     }
 
     /// A new `Intl.NumberFormat(locale, {style: "currency", currency, …}).format`, through

@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::checkout_link::{CheckoutPolicy, CheckoutUrl};
-use super::error::{ApiError, interpret};
+use super::error::{ApiError, RawResponse, check_status, decode_body};
 use super::json;
 use super::models::{
     CreateLinkRequest, CreateLinkResponse, DonationId, DonationStatus, Organization, PartnerConfig, Slug,
@@ -101,7 +101,8 @@ impl Client {
         let body = json::encode(request).map_err(|detail| ApiError::InvalidResponse { detail })?;
         let url = self.base.join("/v1/partner/donations/create-link");
         let raw = transport::send(Method::Post(body), &url, &self.key, self.options.timeout).await?;
-        let created: CreateLinkResponse = interpret(&raw, js_sys::Date::now())?;
+        check_status(&raw, js_sys::Date::now())?;
+        let created: CreateLinkResponse = decode_body(&raw)?;
         let id = created.partner_donation_id.as_deref().and_then(DonationId::parse).ok_or_else(|| {
             ApiError::InvalidResponse { detail: "create-link answered without a usable partnerDonationId".into() }
         })?;
@@ -114,15 +115,20 @@ impl Client {
 
     /// A GET, retried on network errors, 5xx and short 429s as [`RetryPolicy`] says.
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        decode_body(&self.get_answer(path).await?)
+    }
+
+    /// The retry loop of [`Client::get`], up to a successful answer. Not generic over the
+    /// decoded type, so the wasm holds it once rather than once per endpoint.
+    async fn get_answer(&self, path: &str) -> Result<RawResponse, ApiError> {
         let url = self.base.join(path);
         let mut attempt = 0;
         loop {
-            let result = match transport::send(Method::Get, &url, &self.key, self.options.timeout).await {
-                Ok(raw) => interpret(&raw, js_sys::Date::now()),
-                Err(e) => Err(e),
-            };
-            let error = match result {
-                Ok(value) => return Ok(value),
+            let error = match transport::send(Method::Get, &url, &self.key, self.options.timeout).await {
+                Ok(raw) => match check_status(&raw, js_sys::Date::now()) {
+                    Ok(()) => return Ok(raw),
+                    Err(error) => error,
+                },
                 Err(error) => error,
             };
             match self.options.retry.retry_delay(&error, attempt, js_sys::Math::random()) {

@@ -208,7 +208,7 @@ impl ApiError {
                 "Network error: {detail}. The API could not be reached (offline, DNS, or a CORS/CSP refusal: check connect-src)."
             ),
             ApiError::Timeout { after } => {
-                format!("No answer within {} ms; the request was aborted.", after.as_millis())
+                format!("No answer within {} ms; the request was aborted.", after.as_millis() as u64)
             }
             ApiError::InvalidResponse { detail } => format!("The API answered with something unexpected: {detail}."),
             ApiError::CheckoutLinkRefused(reason) => {
@@ -249,13 +249,26 @@ pub struct RawResponse {
 /// Decodes a 2xx answer as `T`, or maps the status and error body to an [`ApiError`].
 /// `now_unix_ms` resolves a `Retry-After` given as an HTTP date.
 pub fn interpret<T: DeserializeOwned>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, ApiError> {
+    check_status(raw, now_unix_ms)?;
+    decode_body(raw)
+}
+
+/// Decodes the body of an answer that passed [`check_status`] as `T`.
+pub(crate) fn decode_body<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
+    json::decode(&raw.body)
+        .map_err(|e| ApiError::InvalidResponse { detail: format!("HTTP {} body could not be read: {e}", raw.status) })
+}
+
+/// `Ok` for a 2xx answer with a body; otherwise the [`ApiError`] its status and error body
+/// mean. Not generic, and kept out of line, so the wasm holds one copy of it rather than one
+/// per endpoint.
+#[inline(never)]
+pub(crate) fn check_status(raw: &RawResponse, now_unix_ms: f64) -> Result<(), ApiError> {
     if (200..300).contains(&raw.status) {
         if raw.body.trim().is_empty() {
             return Err(ApiError::InvalidResponse { detail: format!("HTTP {} with an empty body", raw.status) });
         }
-        return json::decode(&raw.body).map_err(|e| ApiError::InvalidResponse {
-            detail: format!("HTTP {} body could not be read: {e}", raw.status),
-        });
+        return Ok(());
     }
     // Error bodies are optional and may be anything: an unreadable one is just an empty one.
     let body: ErrorBody = json::decode(&raw.body).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! Pure functions of the error, the attempt number and a random number, so the policy is
 //! unit-tested natively; the client supplies the clock, the randomness and the sleeping.
 
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
 use super::error::ApiError;
 
@@ -67,11 +67,29 @@ pub fn parse_retry_after(value: &str, now_unix_ms: f64) -> Option<Duration> {
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         return Some(Duration::from_secs(value.parse::<u64>().unwrap_or(u64::MAX).min(86_400)));
     }
-    let at = httpdate::parse_http_date(value).ok()?;
-    let at_ms = at.duration_since(UNIX_EPOCH).ok()?.as_millis() as f64;
+    let at_ms = http_date_ms(value)?;
     let wait_ms = (at_ms - now_unix_ms).max(0.0);
     // Round up: waiting a fraction too long is harmless, too short earns another 429.
     Some(Duration::from_secs((wait_ms / 1000.0).ceil() as u64))
+}
+
+/// An HTTP date (IMF-fixdate, or the obsolete RFC 850 and asctime forms) in ms since the epoch.
+/// The browser's `Date.parse` reads all three, so the wasm ships no date parser; it is lenient
+/// with other text too, so only values that start with a day name, as all three forms do, are
+/// given to it.
+#[cfg(target_arch = "wasm32")]
+fn http_date_ms(value: &str) -> Option<f64> {
+    if !value.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(js_sys::Date::parse(value)).filter(|ms| ms.is_finite())
+}
+
+/// An HTTP date in ms since the epoch (native builds: the `httpdate` crate).
+#[cfg(not(target_arch = "wasm32"))]
+fn http_date_ms(value: &str) -> Option<f64> {
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as f64)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -184,8 +184,12 @@ fn parse_percent(input: &str, locale: Locale) -> Option<f64> {
         && whole.len() <= 3
         && frac.len() <= 2
         && whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
-    let value: f64 = text.parse().ok().filter(|_| digits_ok)?;
-    (0.0..=100.0).contains(&value).then_some(value)
+    if !digits_ok {
+        return None;
+    }
+    // Read as whole hundredths: exact, and no float parser in the wasm.
+    let hundredths = format!("{whole}{frac:0<2}").parse::<u32>().ok()?;
+    (hundredths <= 10_000).then(|| f64::from(hundredths) / 100.0)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -586,7 +586,7 @@ fn tip_presets(suggested: f64) -> Vec<f64> {
 
 /// `10%` in English; French and Spanish put a (narrow no-break) space before the sign.
 fn percent_label(p: f64, locale: Locale) -> String {
-    let number = if p.fract() == 0.0 { format!("{p:.0}") } else { format!("{p}") };
+    let number = crate::money::format_decimal(p, locale);
     match locale {
         Locale::En => format!("{number}%"),
         Locale::Es | Locale::Fr => format!("{number}\u{202f}%"),
@@ -1036,7 +1036,10 @@ fn outcome(ctx: Ctx) -> impl IntoView {
         };
         let amount = status.amount.map(Cents).unwrap_or(t.amount);
         if status.status.is_paid() {
-            let tokens = status.tokens_awarded.filter(|n| *n > 0.0).map(|n| (s.tokens_awarded)(&format!("{n}")));
+            let tokens = status
+                .tokens_awarded
+                .filter(|n| *n > 0.0)
+                .map(|n| (s.tokens_awarded)(&crate::money::format_decimal(n, ctx.locale)));
             view! {
                 <div class="sir-outcome" role="status">
                     <div class="sir-outcome__icon" aria-hidden="true">"✓"</div>
