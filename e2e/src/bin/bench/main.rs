@@ -5,8 +5,8 @@
 //! Scenarios, each run in a fresh browser (new profile, cache disabled) against a reset sandbox:
 //! - `page-N` (N = 1, 10, 100 by default): `pkg-demo/bench.html?n=N`, the default embed (the
 //!   widget loads when the browser is idle): time to all placeholders, to all widgets
-//!   interactive, long tasks, then memory after mount, after removing every widget, and after a
-//!   second mount / remove cycle;
+//!   interactive, long tasks, then memory after mount, after removing every widget, and after
+//!   two more mount / remove cycles;
 //! - `intent`: `pkg-demo/bench-intent.html` (`data-load="intent"`): nothing is fetched until a
 //!   real pointer moves onto the placeholder; then glue and wasm fetched, compiled, mounted;
 //! - `donate`: a real click on Donate, the dialog, typing, a real click on submit, the
@@ -228,13 +228,13 @@ impl Bench<'_> {
                 eprintln!("bench: run {run}/{}: page with {n} widget(s)", config.runs);
                 let (samples, version) = self.page(n).await?;
                 machine.chromium.get_or_insert(version);
-                scenarios[i].record(samples.0);
+                scenarios[i].record(samples);
             }
             let k = config.widgets.len();
             eprintln!("bench: run {run}/{}: load on intent", config.runs);
-            scenarios[k].record(self.intent().await?.0);
+            scenarios[k].record(self.intent().await?);
             eprintln!("bench: run {run}/{}: donor flow", config.runs);
-            scenarios[k + 1].record(self.donate().await?.0);
+            scenarios[k + 1].record(self.donate().await?);
         }
         Ok(Report { runs: config.runs, machine, sizes, scenarios, seconds: 0.0, generated: report::utc_now() })
     }
@@ -331,27 +331,31 @@ impl Bench<'_> {
         let removed = memory(client).await?;
         removed.record(&mut s, "removed", "after removing all");
 
-        // The same again: a leak would show as growth over the second cycle.
-        client
-            .execute(
-                "const B = window.__bench; B.marks['again-add'] = performance.now(); B.add(); B.watch('again-');",
-                vec![],
-            )
-            .await?;
-        let again = wait_marks(client, &["again-ready-painted"], MOUNT).await?;
-        again.check_all_ready(n)?;
-        s.ms(
-            "remount",
-            format!("re-mount {n} (module loaded) → all interactive"),
-            again.mark("again-ready-painted")? - again.mark("again-add")?,
-        );
-        client.execute("window.__bench.remove()", vec![]).await?;
-        settle_frames(client).await?;
-        check_removed(client).await?;
-        let cycled = memory(client).await?;
-        cycled.record(&mut s, "cycled", "after a 2nd mount + remove");
-        s.bytes("js-heap-growth", "JS heap growth over the 2nd cycle", cycled.js_heap - removed.js_heap);
-        s.bytes("wasm-growth", "wasm memory growth over the 2nd cycle", cycled.wasm - removed.wasm);
+        // The same twice more. The second cycle still warms things up (compiled code, caches);
+        // a leak shows as growth from the second to the third.
+        let mut after = Vec::new();
+        for cycle in ["again-", "third-"] {
+            let add = format!(
+                "const B = window.__bench; B.marks['{cycle}add'] = performance.now(); B.add(); B.watch('{cycle}');"
+            );
+            client.execute(&add, vec![]).await?;
+            let ready = format!("{cycle}ready-painted");
+            let again = wait_marks(client, &[ready.as_str()], MOUNT).await?;
+            again.check_all_ready(n)?;
+            if cycle == "again-" {
+                let took = again.mark(&ready)? - again.mark("again-add")?;
+                s.ms("remount", format!("re-mount {n} (module loaded) → all interactive"), took);
+            }
+            client.execute("window.__bench.remove()", vec![]).await?;
+            settle_frames(client).await?;
+            check_removed(client).await?;
+            after.push(memory(client).await?);
+        }
+        let (second, third) = (after[0], after[1]);
+        third.record(&mut s, "cycled", "after 3 mount + remove cycles");
+        s.bytes("js-heap-growth", "JS heap growth, 3rd cycle over 2nd", third.js_heap - second.js_heap);
+        s.bytes("wasm-growth", "wasm memory growth, 3rd cycle over 2nd", third.wasm - second.wasm);
+        s.raw = snapshot(client).await?.raw();
         Ok((s, version))
     }
 
@@ -414,6 +418,7 @@ impl Bench<'_> {
         let mounted = memory(client).await?;
         s.bytes("js-heap-mounted", "JS heap, widget interactive", mounted.js_heap);
         s.bytes("wasm-mounted", "wasm memory, widget interactive", mounted.wasm);
+        s.raw = snapshot(client).await?.raw();
         Ok(s)
     }
 
@@ -521,6 +526,8 @@ impl Bench<'_> {
         s.ms("checkout-response", "navigation started → checkout page received", checkout_at("responseEnd") - abs(nav));
         s.ms("checkout-loaded", "submit → checkout page loaded", checkout_at("load") - abs(submit));
         snap.long_tasks(&mut s, click, nav);
+        s.raw = snap.raw();
+        s.raw["checkout"] = checkout;
         Ok(s)
     }
 }
@@ -544,6 +551,12 @@ struct Fetch {
 struct Snapshot(Value);
 
 impl Snapshot {
+    /// The page's own record, for the JSON.
+    fn raw(&self) -> Value {
+        let keep = ["timeOrigin", "marks", "longtasks", "ready", "clicks", "resources"];
+        Value::Object(keep.iter().map(|k| (k.to_string(), self.0[*k].clone())).collect())
+    }
+
     fn opt_mark(&self, name: &str) -> Option<f64> {
         self.0["marks"][name].as_f64()
     }

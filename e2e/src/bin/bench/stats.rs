@@ -119,16 +119,19 @@ pub struct Scenario {
     pub title: String,
     pub what: String,
     pub metrics: Vec<Metric>,
+    /// What the page recorded in each run (its marks, long tasks, events), for a closer look.
+    pub raw: Vec<Value>,
 }
 
 impl Scenario {
     pub fn new(id: impl Into<String>, title: impl Into<String>, what: impl Into<String>) -> Scenario {
-        Scenario { id: id.into(), title: title.into(), what: what.into(), metrics: Vec::new() }
+        Scenario { id: id.into(), title: title.into(), what: what.into(), metrics: Vec::new(), raw: Vec::new() }
     }
 
     /// Adds the samples of one run.
-    pub fn record(&mut self, samples: Vec<Sample>) {
-        for s in samples {
+    pub fn record(&mut self, samples: Samples) {
+        self.raw.push(samples.raw);
+        for s in samples.samples {
             match self.metrics.iter_mut().find(|m| m.id == s.id) {
                 Some(m) => m.values.push(s.value),
                 None => self.metrics.push(Metric {
@@ -147,6 +150,7 @@ impl Scenario {
             "title": self.title,
             "what": self.what,
             "metrics": self.metrics.iter().map(Metric::to_json).collect::<Vec<_>>(),
+            "runs": self.raw,
         })
     }
 }
@@ -160,9 +164,12 @@ pub struct Sample {
     pub value: f64,
 }
 
-/// Collects a run's samples.
+/// Collects a run's samples, and what the page recorded.
 #[derive(Debug, Default)]
-pub struct Samples(pub Vec<Sample>);
+pub struct Samples {
+    pub samples: Vec<Sample>,
+    pub raw: Value,
+}
 
 impl Samples {
     pub fn ms(&mut self, id: &'static str, label: impl Into<String>, value: f64) {
@@ -178,7 +185,7 @@ impl Samples {
     }
 
     fn push(&mut self, id: &'static str, label: impl Into<String>, unit: Unit, value: f64) {
-        self.0.push(Sample { id, label: label.into(), unit, value });
+        self.samples.push(Sample { id, label: label.into(), unit, value });
     }
 }
 
