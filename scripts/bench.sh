@@ -33,4 +33,14 @@ step "build the benchmark"
 cargo build -p sir-e2e --bin bench --quiet
 
 step "measure"
-SIR_BENCH_SITE="$site" "$REPO_ROOT/target/debug/bench" "$@"
+# The sandbox logs every request it serves: that goes to target/bench/bench.log with the rest of
+# stderr, not to the terminal. The tables (stdout) go to the terminal.
+log="$REPO_ROOT/target/bench/bench.log"
+set +e
+{
+  SIR_BENCH_SITE="$site" "$REPO_ROOT/target/debug/bench" "$@" 2>&1 1>&3 3>&- \
+    | tee "$log" | grep --line-buffered -vE '^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /' >&2
+  status=${PIPESTATUS[0]}
+} 3>&1
+set -e
+[ "$status" -eq 0 ] || die "the benchmark failed (its whole log, with the sandbox's requests: target/bench/bench.log)"

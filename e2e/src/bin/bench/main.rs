@@ -92,7 +92,12 @@ import(glue)
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
+    // On Ctrl-C, dropping `run` stops the sandbox, chromedriver and every browser it started.
+    let result = tokio::select! {
+        result = run() => result,
+        _ = tokio::signal::ctrl_c() => Err("interrupted".into()),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bench: {e}");

@@ -126,7 +126,7 @@ impl Machine {
             ("Cores (logical)", self.cores.to_string()),
             ("RAM", format!("{:.1} GiB", self.ram_bytes as f64 / (1u64 << 30) as f64)),
             ("OS", self.os.clone()),
-            ("Chromium", self.chromium.clone().unwrap_or_else(|| "?".into())),
+            ("Chromium", self.chromium.as_ref().map_or_else(|| "?".into(), |v| format!("{v} (headless)"))),
             ("rustc", self.rustc.clone()),
         ]
     }
@@ -240,7 +240,13 @@ impl Report {
         if pages.is_empty() {
             return None;
         }
-        let header = pages.iter().map(|p| p.id.trim_start_matches("page-").to_owned() + " widget(s)").collect();
+        let header = pages
+            .iter()
+            .map(|p| {
+                let n = p.id.trim_start_matches("page-");
+                format!("{n} widget{}", if n == "1" { "" } else { "s" })
+            })
+            .collect();
         let rows = PAGE_SUMMARY
             .iter()
             .map(|(id, label)| {
@@ -374,7 +380,7 @@ impl Report {
             let _ = writeln!(
                 m,
                 "\n## Pages with {} widgets\n",
-                header.iter().map(|h| h.trim_end_matches(" widget(s)")).collect::<Vec<_>>().join(", ")
+                header.iter().map(|h| h.split(' ').next().unwrap_or_default()).collect::<Vec<_>>().join(", ")
             );
             let _ = writeln!(m, "Median (min–max) over the runs; details of each in the sections below.\n");
             let _ = writeln!(m, "| | {} |", header.join(" | "));
