@@ -169,7 +169,7 @@ impl Config {
 async fn run() -> Result<()> {
     let config = Config::parse()?;
     let started = Instant::now();
-    let sizes = report::sizes(&config.site.join("dist"), &workspace_root().join("style/widget.css"))?;
+    let sizes = report::sizes(&config.site.join("dist"), &workspace_root().join("target/dist-build/widget.min.css"))?;
 
     let sandbox = start_sandbox(Some(config.site.clone())).await?;
     let driver = Driver::start().await?;
@@ -302,6 +302,12 @@ impl Bench<'_> {
         let calls = self.api_calls().await?;
         if !calls.iter().any(|(m, p, _)| m == "GET" && p == "/v1/partner/config") {
             return Err(format!("the widgets never asked for their config: {calls:?}").into());
+        }
+        // One config and one lookup per nonprofit per page, whatever the number of widgets.
+        let gets: Vec<&str> = calls.iter().filter(|(m, _, _)| m == "GET").map(|(_, p, _)| p.as_str()).collect();
+        let distinct: std::collections::BTreeSet<&str> = gets.iter().copied().collect();
+        if gets.len() != distinct.len() {
+            return Err(format!("the same API request was sent twice on one page: {gets:?}").into());
         }
         settle_idle(client).await?;
         let snap = snapshot(client).await?;

@@ -50,7 +50,7 @@ pub fn sizes(dist: &Path, css: &Path) -> Result<Vec<SizeRow>> {
         row("loader", &dist.join("sir-donate.js"), "dist/sir-donate.js".into())?,
         row("glue", &dist.join(&glue), format!("dist/{glue}"))?,
         row("wasm", &dist.join(&wasm), format!("dist/{wasm}"))?,
-        row("CSS (inside the wasm)", css, "style/widget.css".into())?,
+        row("CSS (inside the wasm)", css, "style/widget.css, minified by build.rs".into())?,
     ])
 }
 
