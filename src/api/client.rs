@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use super::checkout_link::{CheckoutPolicy, CheckoutUrl};
-use super::error::{ApiError, RawResponse, check_status, decode_body};
+use super::error::{ApiError, RawResponse, check_status, decode_body, interpret};
 use super::json;
 use super::models::{
     CreateLinkRequest, CreateLinkResponse, DonationId, DonationStatus, Organization, PartnerConfig, Slug,
@@ -101,8 +101,7 @@ impl Client {
         let body = json::encode(request).map_err(|detail| ApiError::InvalidResponse { detail })?;
         let url = self.base.join("/v1/partner/donations/create-link");
         let raw = transport::send(Method::Post(body), &url, &self.key, self.options.timeout).await?;
-        check_status(&raw, js_sys::Date::now())?;
-        let created: CreateLinkResponse = decode_body(&raw)?;
+        let created: CreateLinkResponse = interpret(&raw, js_sys::Date::now())?;
         let id = created.partner_donation_id.as_deref().and_then(DonationId::parse).ok_or_else(|| {
             ApiError::InvalidResponse { detail: "create-link answered without a usable partnerDonationId".into() }
         })?;
