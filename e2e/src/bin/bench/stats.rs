@@ -25,11 +25,8 @@ impl Unit {
     /// `12.3 ms`, `1.42 MB`, `7`.
     pub fn format(self, v: f64) -> String {
         match self {
-            Unit::Ms if v.abs() >= 100.0 => format!("{v:.0} ms"),
-            Unit::Ms => format!("{v:.1} ms"),
-            Unit::Bytes => bytes(v),
-            Unit::Count if v.fract() == 0.0 => format!("{v:.0}"),
-            Unit::Count => format!("{v:.1}"),
+            Unit::Ms => format!("{} ms", self.bare(v)),
+            Unit::Bytes | Unit::Count => self.bare(v),
         }
     }
 
