@@ -101,6 +101,11 @@ pub struct SessionOptions {
     pub dark: bool,
 }
 
+impl SessionOptions {
+    /// A 1280 × 800 desktop window in the light scheme.
+    pub const DESKTOP: SessionOptions = SessionOptions { width: 1280, height: 800, dark: false };
+}
+
 impl Driver {
     /// Starts chromedriver and waits (bounded) until its `/status` reports ready.
     pub async fn start() -> Result<Driver> {
@@ -348,10 +353,15 @@ async fn try_shadow_query(client: &Client, host_index: usize, css: &str) -> Resu
     // that the waiting helper can poll through page start-up.
     const SCRIPT: &str = "const host = document.querySelectorAll('.sir-donate')[arguments[0]];\
         return host && host.shadowRoot ? host.shadowRoot.querySelector(arguments[1]) : null;";
-    let found = client.execute(SCRIPT, vec![json!(host_index), json!(css)]).await?;
-    match found {
+    element_of(client, client.execute(SCRIPT, vec![json!(host_index), json!(css)]).await?)
+}
+
+/// The element a page script returned, as one WebDriver can click and type into; `None` for
+/// `null`, an error for anything else that is not an element reference.
+pub fn element_of(client: &Client, found: Value) -> Result<Option<Element>> {
+    match &found {
         Value::Null => Ok(None),
-        Value::Object(ref map) => match map.get(ELEMENT_KEY).and_then(Value::as_str) {
+        Value::Object(map) => match map.get(ELEMENT_KEY).and_then(Value::as_str) {
             Some(id) => Ok(Some(Element::from_element_id(client.clone(), ElementRef::from(id.to_owned())))),
             None => Err(format!("not an element reference: {found}").into()),
         },

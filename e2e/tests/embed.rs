@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
-use fantoccini::elements::{Element, ElementRef};
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
-use sir_e2e::{Driver, SessionOptions, cdp, set_viewport, start_sandbox};
+use sir_e2e::{Driver, SessionOptions, cdp, element_of, set_viewport, start_sandbox};
 use sir_sandbox::RunningSandbox;
 use sir_sandbox::fixture_keys;
 
@@ -36,11 +36,6 @@ const OUTCOME: Duration = Duration::from_secs(60);
 /// How long a page is watched for a download that must not happen.
 const QUIET: Duration = Duration::from_secs(2);
 const POLL: Duration = Duration::from_millis(100);
-
-const DESKTOP: SessionOptions = SessionOptions { width: 1280, height: 800, dark: false };
-
-/// The key under which WebDriver encodes an element reference in JSON.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// Script helpers put in front of every page script: `outer(host)` is the loader's shadow root
 /// of a `<sir-donate>` (a selector or an element), `inner(host)` the widget's nested one, `deep`
@@ -108,7 +103,7 @@ struct World {
 
 impl World {
     async fn start() -> World {
-        World::start_with(DESKTOP).await
+        World::start_with(SessionOptions::DESKTOP).await
     }
 
     async fn start_with(opts: SessionOptions) -> World {
@@ -145,14 +140,7 @@ impl World {
     /// The element a script returns, as one WebDriver can click and type into; `None` for null.
     async fn element(&self, body: &str, args: Vec<Value>) -> Option<Element> {
         let found = self.js(body, args).await;
-        match &found {
-            Value::Null => None,
-            Value::Object(map) => match map.get(ELEMENT_KEY).and_then(Value::as_str) {
-                Some(id) => Some(Element::from_element_id(self.client.clone(), ElementRef::from(id.to_owned()))),
-                None => panic!("not an element reference: {found}"),
-            },
-            other => panic!("not an element reference: {other}"),
-        }
+        element_of(&self.client, found).unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Polls `body` until it returns something truthy (not null, false, 0, "" or []), and returns it.
@@ -1269,7 +1257,7 @@ async fn screenshots_of_every_page() {
         written.push(path);
     };
     for (page, hosts) in pages {
-        set_viewport(&w.client, DESKTOP.width, DESKTOP.height).await.unwrap();
+        set_viewport(&w.client, SessionOptions::DESKTOP.width, SessionOptions::DESKTOP.height).await.unwrap();
         w.open(&format!("{page}.html")).await;
         if page == "intent" {
             let placeholder = w.outer("#intent-widget", "button").await.expect("the placeholder");
@@ -1288,13 +1276,13 @@ async fn screenshots_of_every_page() {
         .await;
         // The whole page (at most 4000 px), then the open dialog in a desktop viewport.
         let height = w.js("return document.documentElement.scrollHeight", vec![]).await.as_u64().unwrap() as u32;
-        let height = height.clamp(DESKTOP.height, 4000);
-        set_viewport(&w.client, DESKTOP.width, height).await.unwrap();
-        shoot(page.to_owned(), DESKTOP.width, height).await;
+        let height = height.clamp(SessionOptions::DESKTOP.height, 4000);
+        set_viewport(&w.client, SessionOptions::DESKTOP.width, height).await.unwrap();
+        shoot(page.to_owned(), SessionOptions::DESKTOP.width, height).await;
         if page == "basic" || page == "hostile" {
-            set_viewport(&w.client, DESKTOP.width, DESKTOP.height).await.unwrap();
+            set_viewport(&w.client, SessionOptions::DESKTOP.width, SessionOptions::DESKTOP.height).await.unwrap();
             w.open_dialog(hosts[0]).await;
-            shoot(format!("{page}-dialog"), DESKTOP.width, DESKTOP.height).await;
+            shoot(format!("{page}-dialog"), SessionOptions::DESKTOP.width, SessionOptions::DESKTOP.height).await;
         }
     }
     assert_eq!(written.len(), 12, "{written:?}");

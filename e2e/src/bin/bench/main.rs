@@ -29,9 +29,9 @@ use std::time::{Duration, Instant};
 
 use fantoccini::Client;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
-use fantoccini::elements::{Element, ElementRef};
+use fantoccini::elements::Element;
 use serde_json::{Value, json};
-use sir_e2e::{Driver, Result, SessionOptions, cdp, start_sandbox};
+use sir_e2e::{Driver, Result, SessionOptions, cdp, element_of, start_sandbox};
 use sir_sandbox::RunningSandbox;
 
 use crate::report::{Machine, Report, SizeRow};
@@ -43,9 +43,6 @@ const MOUNT: Duration = Duration::from_secs(90);
 /// For what follows a click at once (a dialog opening, a navigation).
 const SOON: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(50);
-const DESKTOP: SessionOptions = SessionOptions { width: 1280, height: 800, dark: false };
-/// The key under which WebDriver encodes an element reference in JSON.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// `window.__bench` as JSON text (its functions left out), with the time origin, the widgets'
 /// state now, whether any loader fell back, and the resource entries of the embed and the API.
@@ -250,7 +247,7 @@ impl Bench<'_> {
         if !reset.status().is_success() {
             return Err(format!("POST /__sandbox/reset: {}", reset.status()).into());
         }
-        let client = self.driver.session(DESKTOP).await?;
+        let client = self.driver.session(SessionOptions::DESKTOP).await?;
         let setup = async {
             cdp(&client, "Network.enable", json!({})).await?;
             cdp(&client, "Network.setCacheDisabled", json!({ "cacheDisabled": true })).await?;
@@ -697,14 +694,7 @@ async fn check_removed(client: &Client) -> Result<()> {
 
 /// The element a script returns, as one WebDriver can click and type into; `None` for null.
 async fn element(client: &Client, script: &str) -> Result<Option<Element>> {
-    match client.execute(script, vec![]).await? {
-        Value::Null => Ok(None),
-        Value::Object(map) => match map.get(ELEMENT_KEY).and_then(Value::as_str) {
-            Some(id) => Ok(Some(Element::from_element_id(client.clone(), ElementRef::from(id.to_owned())))),
-            None => Err("the script returned no element".into()),
-        },
-        other => Err(format!("the script returned no element but {other}").into()),
-    }
+    element_of(client, client.execute(script, vec![]).await?)
 }
 
 /// Memory after two full garbage collections.
