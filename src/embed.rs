@@ -120,31 +120,35 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::HtmlElement;
 
     use super::EmbedOptions;
-    use crate::ui::{DonateButton, DonateButtonProps};
+    use crate::ui::{WidgetHandle, WidgetProps};
 
     /// A widget mounted by the loader.
     #[wasm_bindgen]
     pub struct Mounted {
-        handle: Option<Box<dyn std::any::Any>>,
-        open_requests: ArcRwSignal<u32>,
+        host: Option<web_sys::Element>,
+        handle: Option<WidgetHandle>,
     }
 
     #[wasm_bindgen]
     impl Mounted {
         /// Opens the dialog now, or as soon as the widget is ready.
         pub fn open(&self) {
-            self.open_requests.update(|n| *n += 1);
+            if let Some(handle) = &self.handle {
+                handle.open();
+            }
         }
 
-        /// Removes the widget with everything it holds (listeners, timers, reactive state).
+        /// Removes the widget with everything it holds (listeners, timers, state).
         pub fn unmount(&mut self) {
             self.handle = None;
+            if let Some(host) = self.host.take() {
+                host.remove();
+            }
         }
     }
 
@@ -163,32 +167,33 @@ mod browser {
         }
         // Keyboard users who reached the placeholder keep focus on the real button.
         let had_focus = element.and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();
-        let open_requests = ArcRwSignal::new(0u32);
-        let requests = open_requests.clone();
-        let handle = leptos::mount::mount_to(container, move || {
-            DonateButton(DonateButtonProps {
-                publishable_key: o.publishable_key,
-                nonprofit: o.nonprofit,
-                amounts: o.amounts,
-                default_amount: o.default_amount,
-                frequencies: o.frequencies,
-                default_frequency: o.default_frequency,
-                provider: o.provider,
-                checkout: o.checkout,
-                label: o.label,
-                locale: o.locale,
-                theme: o.theme,
-                referral_code: o.referral_code,
-                api_base: o.api_base,
-                allowed_hosts: o.allowed_hosts,
-                timeout: None,
-                on_event: None,
-                navigator: None,
-                open_requests: Some(Signal::derive(move || requests.get())),
-                autofocus: had_focus,
-            })
+        let props = WidgetProps {
+            publishable_key: o.publishable_key,
+            nonprofit: o.nonprofit,
+            amounts: o.amounts,
+            default_amount: o.default_amount,
+            frequencies: o.frequencies,
+            default_frequency: o.default_frequency,
+            provider: o.provider,
+            checkout: o.checkout,
+            label: o.label,
+            locale: o.locale,
+            theme: o.theme,
+            referral_code: o.referral_code,
+            api_base: o.api_base,
+            allowed_hosts: o.allowed_hosts,
+            autofocus: had_focus,
+            ..WidgetProps::default()
+        };
+        // The same host element the `DonateButton` component renders, so pages and tests find
+        // the widget the same way in both.
+        let host = container.owner_document().and_then(|d| d.create_element("div").ok());
+        let handle = host.as_ref().and_then(|host| {
+            host.set_class_name("sir-donate");
+            container.append_child(host).ok()?;
+            crate::ui::mount(host.clone().unchecked_into(), props.into_setup())
         });
-        Mounted { handle: Some(Box::new(handle)), open_requests }
+        Mounted { host, handle }
     }
 
     /// The crate version, for `SirDonate.version`.

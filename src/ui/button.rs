@@ -3,16 +3,15 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::events::WidgetEvent;
-use super::navigation::Navigator;
-use super::shadow;
-use super::widget::{ConfigProblem, Setup, Widget};
+use std::rc::Rc;
 use std::time::Duration;
 
-use crate::api::{CheckoutPolicy, Client, ClientOptions, Frequency, Provider, Slug};
-use crate::donation::{CheckoutMode, Theme, WidgetOptions};
-use crate::i18n::Locale;
-use crate::key::{ApiBase, PublishableKey};
+use super::events::WidgetEvent;
+use super::navigation::Navigator;
+use super::setup::{EventCallback, WidgetProps};
+use super::widget::{self, WidgetHandle};
+use crate::api::{Frequency, Provider};
+use crate::donation::{CheckoutMode, Theme};
 use crate::money::Cents;
 
 /// A donate button for one nonprofit, opening an accessible donation dialog that sends the
@@ -101,75 +100,47 @@ pub fn DonateButton(
     #[prop(optional)]
     autofocus: bool,
 ) -> impl IntoView {
-    let defaults = WidgetOptions::default();
-    let explicit_presets = amounts.is_some();
-    let options = WidgetOptions {
-        default_amount: default_amount.or(if explicit_presets { None } else { defaults.default_amount }),
-        presets: amounts.unwrap_or(defaults.presets),
-        frequencies: frequencies.unwrap_or(defaults.frequencies),
-        default_frequency: default_frequency.unwrap_or(defaults.default_frequency),
-        provider: provider.unwrap_or(defaults.provider),
-        checkout: checkout.unwrap_or(defaults.checkout),
-        theme: theme.unwrap_or(defaults.theme),
-        referral_code,
-    }
-    .normalised();
-    let browser_language = crate::i18n::browser_language();
-    let setup = Setup {
-        client: build_client(&publishable_key, &nonprofit, api_base.as_deref(), &allowed_hosts).map(
-            |(client, slug)| match timeout {
-                Some(timeout) => (client.with_options(ClientOptions { timeout, ..ClientOptions::default() }), slug),
-                None => (client, slug),
-            },
-        ),
-        options,
-        locale: Locale::negotiate(locale.as_deref(), browser_language.as_deref()),
-        label: label.filter(|l| !l.trim().is_empty()),
-        navigator: navigator.unwrap_or_default(),
-        on_event,
+    let props = WidgetProps {
+        publishable_key,
         nonprofit,
-        open_requests,
+        amounts,
+        default_amount,
+        frequencies,
+        default_frequency,
+        provider,
+        checkout,
+        label,
+        locale,
+        theme,
+        referral_code,
+        api_base,
+        allowed_hosts,
+        timeout,
+        on_event: on_event.map(|callback| Rc::new(move |event| callback.run(event)) as EventCallback),
+        navigator,
         autofocus,
     };
-
     let host = NodeRef::<html::Div>::new();
-    // The widget mounts into the host's shadow root once the host is in the page; dropping the
-    // stored handle (when this component goes away) unmounts it and disposes its state.
-    let mounted = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
-    let setup = StoredValue::new_local(Some(setup));
+    // The widget mounts into the host's shadow root once the host is in the page; the stored
+    // handle unmounts it when this component goes away.
+    let mounted = StoredValue::new_local(None::<WidgetHandle>);
+    let props = StoredValue::new_local(Some(props));
     Effect::new(move |_| {
         let Some(host) = host.get() else { return };
-        let Some(setup) = setup.try_update_value(Option::take).flatten() else { return };
-        let host: web_sys::HtmlElement = host.into();
-        let _ = host.style().set_property("display", "inline-block");
-        let Some(container) = shadow::prepare(&host) else { return };
-        let handle = leptos::mount::mount_to(container, move || view! { <Widget setup host/> });
-        mounted.set_value(Some(Box::new(handle)));
+        let Some(props) = props.try_update_value(Option::take).flatten() else { return };
+        mounted.set_value(widget::mount(host.into(), props.into_setup()));
     });
-    view! { <div class="sir-donate" node_ref=host></div> }
-}
-
-/// Checks everything the integrator passed before any request: key, slug, API base, hosts.
-fn build_client(
-    key: &str,
-    nonprofit: &str,
-    api_base: Option<&str>,
-    allowed_hosts: &[String],
-) -> Result<(Client, Slug), ConfigProblem> {
-    let key = PublishableKey::parse(key)
-        .map_err(|e| ConfigProblem { code: "invalid_key", message: e.developer_message() })?;
-    let slug = Slug::parse(nonprofit).ok_or_else(|| ConfigProblem {
-        code: "invalid_nonprofit",
-        message: format!("nonprofit {nonprofit:?} is not a nonprofit slug (lower-case letters, digits and dashes)."),
-    })?;
-    let policy = CheckoutPolicy::new()
-        .with_extra_hosts(allowed_hosts)
-        .map_err(|e| ConfigProblem { code: "invalid_allowed_hosts", message: format!("allowed-hosts: {e}") })?;
-    let mut client = Client::new(key);
-    if let Some(base) = api_base.filter(|b| !b.trim().is_empty()) {
-        let base = ApiBase::parse_override(base)
-            .map_err(|e| ConfigProblem { code: "invalid_api_base", message: e.developer_message().to_owned() })?;
-        client = client.with_api_base(base);
+    if let Some(requests) = open_requests {
+        // Opens once per request, when the widget is ready: a click that came before it is kept.
+        let handled = StoredValue::new(0u32);
+        Effect::new(move |_| {
+            let wanted = requests.get();
+            if wanted > handled.get_value() {
+                handled.set_value(wanted);
+                mounted.with_value(|m| m.as_ref().map(WidgetHandle::open));
+            }
+        });
     }
-    Ok((client.with_checkout_policy(policy), slug))
+    on_cleanup(move || mounted.update_value(|m| drop(m.take())));
+    view! { <div class="sir-donate" node_ref=host></div> }
 }

@@ -3,7 +3,6 @@
 //! donor's name or email.
 
 use js_sys::{Object, Reflect};
-use leptos::prelude::{Callable, Callback};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
@@ -87,7 +86,7 @@ impl WidgetEvent {
 pub struct Emitter {
     pub host: HtmlElement,
     pub nonprofit: String,
-    pub callback: Option<Callback<WidgetEvent>>,
+    pub callback: Option<super::setup::EventCallback>,
 }
 
 impl Emitter {
@@ -99,8 +98,8 @@ impl Emitter {
         if let Ok(dom_event) = CustomEvent::new_with_event_init_dict(event.dom_name(), &init) {
             let _ = self.host.dispatch_event(&dom_event);
         }
-        if let Some(callback) = self.callback {
-            callback.run(event);
+        if let Some(callback) = &self.callback {
+            callback(event);
         }
     }
 }

@@ -1,0 +1,124 @@
+//! From what an integrator passed (the component's props or a `<sir-donate>` element's
+//! attributes) to a checked [`Setup`]: the key, the slug, the API base and the extra checkout
+//! hosts are all checked here, before any request, and a refusal becomes a [`ConfigProblem`]
+//! shown to the site developer instead of the button.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::events::WidgetEvent;
+use super::navigation::Navigator;
+use crate::api::{CheckoutPolicy, Client, ClientOptions, Frequency, Provider, Slug};
+use crate::donation::{CheckoutMode, Theme, WidgetOptions};
+use crate::i18n::Locale;
+use crate::key::{ApiBase, PublishableKey};
+use crate::money::Cents;
+
+/// Called with every widget event, besides the DOM events dispatched from the host element.
+pub type EventCallback = Rc<dyn Fn(WidgetEvent)>;
+
+/// What an integrator may pass, before any of it is checked. `None` means the default.
+#[derive(Default)]
+pub(crate) struct WidgetProps {
+    pub publishable_key: String,
+    pub nonprofit: String,
+    pub amounts: Option<Vec<Cents>>,
+    pub default_amount: Option<Cents>,
+    pub frequencies: Option<Vec<Frequency>>,
+    pub default_frequency: Option<Frequency>,
+    pub provider: Option<Provider>,
+    pub checkout: Option<CheckoutMode>,
+    pub label: Option<String>,
+    pub locale: Option<String>,
+    pub theme: Option<Theme>,
+    pub referral_code: Option<String>,
+    pub api_base: Option<String>,
+    pub allowed_hosts: Vec<String>,
+    pub timeout: Option<Duration>,
+    pub on_event: Option<EventCallback>,
+    pub navigator: Option<Navigator>,
+    /// Focus the button once rendered (the embed passes on its placeholder's focus).
+    pub autofocus: bool,
+}
+
+/// A configuration mistake of the integrator, shown in place of the button.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ConfigProblem {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Everything the widget is built from, decided before it renders.
+pub(crate) struct Setup {
+    pub client: Result<(Client, Slug), ConfigProblem>,
+    pub options: WidgetOptions,
+    pub locale: Locale,
+    pub label: Option<String>,
+    pub navigator: Navigator,
+    pub on_event: Option<EventCallback>,
+    pub nonprofit: String,
+    pub autofocus: bool,
+}
+
+impl WidgetProps {
+    /// Fills in defaults, repairs inconsistent options and checks what must not be wrong.
+    pub fn into_setup(self) -> Setup {
+        let defaults = WidgetOptions::default();
+        let explicit_presets = self.amounts.is_some();
+        let options = WidgetOptions {
+            default_amount: self.default_amount.or(if explicit_presets { None } else { defaults.default_amount }),
+            presets: self.amounts.unwrap_or(defaults.presets),
+            frequencies: self.frequencies.unwrap_or(defaults.frequencies),
+            default_frequency: self.default_frequency.unwrap_or(defaults.default_frequency),
+            provider: self.provider.unwrap_or(defaults.provider),
+            checkout: self.checkout.unwrap_or(defaults.checkout),
+            theme: self.theme.unwrap_or(defaults.theme),
+            referral_code: self.referral_code,
+        }
+        .normalised();
+        let timeout = self.timeout;
+        let client =
+            build_client(&self.publishable_key, &self.nonprofit, self.api_base.as_deref(), &self.allowed_hosts).map(
+                |(client, slug)| match timeout {
+                    Some(timeout) => (client.with_options(ClientOptions { timeout, ..ClientOptions::default() }), slug),
+                    None => (client, slug),
+                },
+            );
+        let browser_language = crate::i18n::browser_language();
+        Setup {
+            client,
+            options,
+            locale: Locale::negotiate(self.locale.as_deref(), browser_language.as_deref()),
+            label: self.label.filter(|l| !l.trim().is_empty()),
+            navigator: self.navigator.unwrap_or_default(),
+            on_event: self.on_event,
+            nonprofit: self.nonprofit,
+            autofocus: self.autofocus,
+        }
+    }
+}
+
+/// Checks everything the integrator passed before any request: key, slug, API base, hosts.
+fn build_client(
+    key: &str,
+    nonprofit: &str,
+    api_base: Option<&str>,
+    allowed_hosts: &[String],
+) -> Result<(Client, Slug), ConfigProblem> {
+    let key = PublishableKey::parse(key)
+        .map_err(|e| ConfigProblem { code: "invalid_key", message: e.developer_message() })?;
+    let slug = Slug::parse(nonprofit).ok_or_else(|| ConfigProblem {
+        code: "invalid_nonprofit",
+        message: format!("nonprofit {nonprofit:?} is not a nonprofit slug (lower-case letters, digits and dashes)."),
+    })?;
+    let policy = CheckoutPolicy::new()
+        .with_extra_hosts(allowed_hosts)
+        .map_err(|e| ConfigProblem { code: "invalid_allowed_hosts", message: format!("allowed-hosts: {e}") })?;
+    let mut client = Client::new(key);
+    if let Some(base) = api_base.filter(|b| !b.trim().is_empty()) {
+        let base = ApiBase::parse_override(base)
+            .map_err(|e| ConfigProblem { code: "invalid_api_base", message: e.developer_message().to_owned() })?;
+        client = client.with_api_base(base);
+    }
+    Ok((client.with_checkout_policy(policy), slug))
+}
