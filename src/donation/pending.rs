@@ -2,19 +2,37 @@
 //! so the widget can show the outcome when the donor comes back (reload, Back, bfcache).
 //! It holds no donor details: only the id and what the thank-you needs.
 
-use serde::{Deserialize, Serialize};
-
-use crate::api::json;
+use crate::api::json::{self, Fields, FromJson, JsonObject, JsonValue, ToJson};
 use crate::money::Cents;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Stored as `{"partnerDonationId", "amount", "createdAtMs"}`; every field is required.
+#[derive(Clone, Debug, PartialEq)]
 pub struct PendingDonation {
     pub partner_donation_id: String,
     /// The donation amount in cents, for the thank-you if the status omits it.
     pub amount: u64,
     /// When the link was created (ms since the epoch): stale entries are dropped.
     pub created_at_ms: f64,
+}
+
+impl ToJson for PendingDonation {
+    fn to_json_object(&self) -> JsonObject {
+        JsonObject::new()
+            .str("partnerDonationId", &self.partner_donation_id)
+            .int("amount", self.amount)
+            .num("createdAtMs", self.created_at_ms)
+    }
+}
+
+impl FromJson for PendingDonation {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(PendingDonation {
+            partner_donation_id: f.required("partnerDonationId")?,
+            amount: f.required("amount")?,
+            created_at_ms: f.required("createdAtMs")?,
+        })
+    }
 }
 
 /// Entries older than this are forgotten: the donor has long moved on.
