@@ -524,6 +524,69 @@ mod tests {
     }
 
     #[test]
+    fn responses_keep_their_leniencies() {
+        // Numbers sent with a fraction of zero are the same number in the browser.
+        let c: PartnerConfig =
+            decode(r#"{"rateLimit":5000.0,"tipConfig":{"enabled":true,"defaultPercent":7.5}}"#).unwrap();
+        assert_eq!(c.rate_limit, Some(5000));
+        assert_eq!(c.tips().unwrap().default_percent, Some(7.5));
+        // null is "not sent" for optional fields.
+        let c: PartnerConfig = decode(
+            r#"{"rateLimit":null,"isActive":null,"status":null,"tipConfig":null,"enabledFeatures":["DONATIONS"]}"#,
+        )
+        .unwrap();
+        assert!(c.accepts_donations());
+        // Both names of an aliased field: the published one wins.
+        let both: Organization = decode(r#"{"logoUrl":"https://x/a.svg","logo":"https://x/b.png"}"#).unwrap();
+        assert_eq!(both.logo_url.as_deref(), Some("https://x/a.svg"));
+        let s: DonationStatus = decode(r#"{"status":" Canceled ","amount":null,"tokensAwarded":null}"#).unwrap();
+        assert_eq!(s.status, StatusWord::Cancelled);
+        assert_eq!(s.amount, None);
+        let created: CreateLinkResponse =
+            decode(r#"{"donationLink":"https://every.org/x","partnerDonationId":"pdn_1","extra":1}"#).unwrap();
+        assert_eq!(created.partner_donation_id.as_deref(), Some("pdn_1"));
+        assert_eq!(decode::<CreateLinkResponse>("{}"), Ok(CreateLinkResponse::default()));
+    }
+
+    #[test]
+    fn responses_of_the_wrong_shape_are_errors_that_say_where() {
+        let e = decode::<PartnerConfig>(r#"{"tipConfig":{"enabled":"yes"}}"#).unwrap_err();
+        assert_eq!(e, "tipConfig: enabled: expected true or false, found a string");
+        assert!(decode::<PartnerConfig>(r#"{"rateLimit":"5000"}"#).is_err());
+        assert!(decode::<PartnerConfig>(r#"{"name":null}"#).is_err());
+        assert!(decode::<DonationStatus>(r#"{"status":null}"#).is_err());
+        assert!(decode::<DonationStatus>(r#"{"amount":25.5}"#).is_err());
+        assert!(decode::<DonationStatus>("[]").is_err());
+        assert!(decode::<ErrorBody>(r#"{"message":3}"#).is_err());
+        assert!(decode::<ErrorBody>(r#"{"message":["a",3]}"#).is_err());
+        assert_eq!(decode::<ErrorBody>(r#"{"message":[]}"#).unwrap().message, Some(Messages::Many(vec![])));
+    }
+
+    #[test]
+    fn create_link_text_has_integer_cents_and_no_empty_options() {
+        let req = CreateLinkRequest {
+            nonprofit_slug: "acme".into(),
+            amount: 10_000,
+            currency: "USD".into(),
+            frequency: Frequency::Once,
+            provider: Provider::Stripe,
+            donor_email: "ada@example.org".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            tip_amount: Some(1_500),
+            tip_percent: None,
+            referral_code: Some("REFER123".into()),
+        };
+        let text = encode(&req).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(json["amount"].is_u64() && json["tipAmount"].is_u64() && !text.contains(".0"), "{text}");
+        assert_eq!((json["amount"].as_u64(), json["tipAmount"].as_u64()), (Some(10_000), Some(1_500)));
+        assert!(!text.contains("tipPercent"), "{text}");
+        assert_eq!(json["referralCode"], "REFER123");
+        assert_eq!(json["frequency"], "once");
+    }
+
+    #[test]
     fn parses_attribute_words() {
         assert_eq!(Frequency::parse(" Monthly "), Some(Frequency::Monthly));
         assert_eq!(Frequency::parse("weekly"), None);

@@ -76,4 +76,25 @@ mod tests {
         assert_eq!(PendingDonation::from_json(r#"{"partnerDonationId":"","amount":1,"createdAtMs":0}"#, 0.0), None);
         assert_eq!(PendingDonation::storage_key("pk_test_…5a5a", "acme"), "sir-donate:v1:pk_test_…5a5a:acme");
     }
+
+    #[test]
+    fn stored_entries_need_every_field() {
+        let p = PendingDonation::new("pdn_1", Cents(4200), 1_000.5);
+        let text = p.to_json().unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(json["amount"].is_u64() && !text.contains("4200.0"), "cents stay an integer: {text}");
+        assert_eq!(PendingDonation::from_json(&text, 2_000.0), Some(p));
+        let whole = r#"{"partnerDonationId":"pdn_1","amount":4200,"createdAtMs":1000,"extra":true}"#;
+        assert!(PendingDonation::from_json(whole, 2_000.0).is_some(), "unknown fields are ignored");
+        for partial in [
+            r#"{"amount":4200,"createdAtMs":1000}"#,
+            r#"{"partnerDonationId":"pdn_1","createdAtMs":1000}"#,
+            r#"{"partnerDonationId":"pdn_1","amount":4200}"#,
+            r#"{"partnerDonationId":"pdn_1","amount":null,"createdAtMs":1000}"#,
+            r#"{"partnerDonationId":"pdn_1","amount":42.5,"createdAtMs":1000}"#,
+            "null",
+        ] {
+            assert_eq!(PendingDonation::from_json(partial, 2_000.0), None, "{partial}");
+        }
+    }
 }
