@@ -2,11 +2,9 @@
 
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
-
 use super::checkout_link::{CheckoutPolicy, CheckoutUrl};
 use super::error::{ApiError, RawResponse, check_status, decode_body, interpret};
-use super::json;
+use super::json::{self, FromJson};
 use super::models::{
     CreateLinkRequest, CreateLinkResponse, DonationId, DonationStatus, Organization, PartnerConfig, Slug,
 };
@@ -113,7 +111,7 @@ impl Client {
     }
 
     /// A GET, retried on network errors, 5xx and short 429s as [`RetryPolicy`] says.
-    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+    async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
         decode_body(&self.get_answer(path).await?)
     }
 

@@ -6,10 +6,8 @@
 use std::fmt;
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
-
 use super::checkout_link::LinkRefusal;
-use super::json;
+use super::json::{self, FromJson};
 use super::models::ErrorBody;
 use super::retry::parse_retry_after;
 
@@ -248,13 +246,13 @@ pub struct RawResponse {
 
 /// Decodes a 2xx answer as `T`, or maps the status and error body to an [`ApiError`].
 /// `now_unix_ms` resolves a `Retry-After` given as an HTTP date.
-pub fn interpret<T: DeserializeOwned>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, ApiError> {
+pub fn interpret<T: FromJson>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, ApiError> {
     check_status(raw, now_unix_ms)?;
     decode_body(raw)
 }
 
 /// Decodes the body of an answer that passed [`check_status`] as `T`.
-pub(crate) fn decode_body<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
+pub(crate) fn decode_body<T: FromJson>(raw: &RawResponse) -> Result<T, ApiError> {
     json::decode(&raw.body)
         .map_err(|e| ApiError::InvalidResponse { detail: format!("HTTP {} body could not be read: {e}", raw.status) })
 }

@@ -1,29 +1,485 @@
-//! JSON in and out. The wasm build uses the browser's `JSON` with serde-wasm-bindgen, so no JSON
-//! crate is compiled into the widget; native builds (unit tests) use serde_json. Both run the
-//! same serde derives in `models`.
+//! JSON in and out, without serde in the widget.
+//!
+//! Decoding is one code path for both targets: [`decode`] parses the text into a [`JsonValue`]
+//! (in wasm the browser's `JSON.parse`, read through `Reflect`; natively a `serde_json::Value`)
+//! and the hand-written [`FromJson`] impls of the models read their fields from it. The wasm
+//! therefore holds no JSON parser, no serde visitors and no float parsing. Encoding builds a
+//! [`JsonObject`] field by field and lets the browser's `JSON.stringify` write the text (so no
+//! float formatting enters the wasm); natively it is a `serde_json::Map`.
+//!
+//! [`Fields`] reads an object the way `#[serde(default)]` did: a missing field takes its default,
+//! `null` is `None` for an `Option` and an error otherwise, a field of the wrong type is an error
+//! naming the field, and unknown fields are ignored.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+/// A parsed JSON value, read without knowing how it is stored.
+pub trait JsonValue: Sized {
+    /// The member `key` of an object; `None` when missing or when this is not an object.
+    fn get(&self, key: &str) -> Option<Self>;
+    fn as_str(&self) -> Option<String>;
+    fn as_f64(&self) -> Option<f64>;
+    fn as_bool(&self) -> Option<bool>;
+    /// The elements of an array; `None` when this is not an array.
+    fn items(&self) -> Option<Vec<Self>>;
+    fn is_null(&self) -> bool;
+    /// An object in the JSON sense: not an array, not `null`.
+    fn is_object(&self) -> bool;
+}
 
-#[cfg(target_arch = "wasm32")]
-pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = js_sys::JSON::parse(text).map_err(|_| "the body is not valid JSON".to_owned())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+/// A type read from a parsed JSON value. Errors say what was expected, and where.
+pub trait FromJson: Sized {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String>;
+}
+
+/// A type written as one JSON object.
+pub trait ToJson {
+    fn to_json_object(&self) -> JsonObject;
+}
+
+/// Parses `text` and reads it as `T`.
+pub fn decode<T: FromJson>(text: &str) -> Result<T, String> {
+    T::from_json_value(&parse(text)?)
+}
+
+/// The JSON text of `value`.
+pub fn encode<T: ToJson>(value: &T) -> Result<String, String> {
+    value.to_json_object().finish()
+}
+
+/// What a value is, for error messages.
+fn describe<V: JsonValue>(v: &V) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if v.as_str().is_some() {
+        "a string"
+    } else if v.items().is_some() {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+/// "expected {what}, found {what `v` is}".
+pub fn expected<V: JsonValue>(what: &str, v: &V) -> String {
+    format!("expected {what}, found {}", describe(v))
+}
+
+impl FromJson for String {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        v.as_str().ok_or_else(|| expected("a string", v))
+    }
+}
+
+impl FromJson for bool {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        v.as_bool().ok_or_else(|| expected("true or false", v))
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        v.as_f64().ok_or_else(|| expected("a number", v))
+    }
+}
+
+/// Above this a JSON number may not be the integer that was sent (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A whole number from 0 to `max` (at most [`MAX_SAFE_INTEGER`]). `2500.0` counts: in the
+/// browser it is the same number as `2500`.
+fn whole<V: JsonValue>(v: &V, max: u64) -> Result<u64, String> {
+    let max = max.min(MAX_SAFE_INTEGER);
+    match v.as_f64() {
+        Some(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(&x) => Ok(x as u64),
+        _ => Err(format!("expected a whole number from 0 to {max}, found {}", describe(v))),
+    }
+}
+
+impl FromJson for u16 {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        whole(v, u16::MAX.into()).map(|n| n as u16)
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        whole(v, u32::MAX.into()).map(|n| n as u32)
+    }
+}
+
+impl FromJson for u64 {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        whole(v, u64::MAX)
+    }
+}
+
+/// `null` is `None`; anything else must be a `T`.
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        if v.is_null() { Ok(None) } else { T::from_json_value(v).map(Some) }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let items = v.items().ok_or_else(|| expected("an array", v))?;
+        items.iter().enumerate().map(|(i, item)| T::from_json_value(item).map_err(|e| format!("[{i}]: {e}"))).collect()
+    }
+}
+
+/// The members of a JSON object, read by name. Unknown members are never looked at.
+pub struct Fields<'a, V>(&'a V);
+
+impl<'a, V: JsonValue> Fields<'a, V> {
+    /// `v` when it is an object.
+    pub fn of(v: &'a V) -> Result<Self, String> {
+        if v.is_object() { Ok(Fields(v)) } else { Err(expected("an object", v)) }
+    }
+
+    /// The member `key` as `T`, or `T::default()` when it is missing. A `null` member is read
+    /// as `T`: `None` for an `Option`, an error for a `String`.
+    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, String> {
+        self.any_or_default(&[key])
+    }
+
+    /// Like [`Fields::or_default`], under the first of several names (aliases) that is present
+    /// and not `null`; when every one present is `null`, that `null`.
+    pub fn any_or_default<T: FromJson + Default>(&self, keys: &[&str]) -> Result<T, String> {
+        match self.lookup(keys) {
+            Some((key, v)) => T::from_json_value(&v).map_err(|e| in_field(key, e)),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// The member `key` as `T`; an error when it is missing.
+    pub fn required<T: FromJson>(&self, key: &str) -> Result<T, String> {
+        let v = self.0.get(key).ok_or_else(|| format!("missing field `{key}`"))?;
+        T::from_json_value(&v).map_err(|e| in_field(key, e))
+    }
+
+    fn lookup<'k>(&self, keys: &[&'k str]) -> Option<(&'k str, V)> {
+        let mut null = None;
+        for &key in keys {
+            match self.0.get(key) {
+                Some(v) if !v.is_null() => return Some((key, v)),
+                Some(v) => null = null.or(Some((key, v))),
+                None => {}
+            }
+        }
+        null
+    }
+}
+
+fn in_field(key: &str, error: String) -> String {
+    format!("{key}: {error}")
 }
 
 #[cfg(target_arch = "wasm32")]
-pub fn encode<T: Serialize>(value: &T) -> Result<String, String> {
-    // Structs become plain objects; integers stay numbers (all our amounts are far below 2^53).
-    let js = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
-    js_sys::JSON::stringify(&js).map(String::from).map_err(|_| "could not serialise the request".to_owned())
+pub use browser::{Json, JsonObject};
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{Json, JsonObject};
+
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str) -> Result<Json, String> {
+    js_sys::JSON::parse(text).map(Json).map_err(|_| NOT_JSON.to_owned())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+fn parse(text: &str) -> Result<Json, String> {
+    serde_json::from_str(text).map_err(|_| NOT_JSON.to_owned())
+}
+
+const NOT_JSON: &str = "the body is not valid JSON";
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use super::JsonValue;
+
+    /// A value made by `JSON.parse`.
+    pub struct Json(pub(super) JsValue);
+
+    impl JsonValue for Json {
+        fn get(&self, key: &str) -> Option<Self> {
+            // `Reflect.get` throws on a primitive, so only objects are asked. It also sees what
+            // `Object.prototype` has; none of the names the models read is there.
+            if !self.0.is_object() {
+                return None;
+            }
+            Reflect::get(&self.0, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined()).map(Json)
+        }
+
+        fn as_str(&self) -> Option<String> {
+            self.0.as_string()
+        }
+
+        fn as_f64(&self) -> Option<f64> {
+            self.0.as_f64()
+        }
+
+        fn as_bool(&self) -> Option<bool> {
+            self.0.as_bool()
+        }
+
+        fn items(&self) -> Option<Vec<Self>> {
+            Array::is_array(&self.0).then(|| self.0.unchecked_ref::<Array>().iter().map(Json).collect())
+        }
+
+        fn is_null(&self) -> bool {
+            self.0.is_null()
+        }
+
+        fn is_object(&self) -> bool {
+            self.0.is_object() && !Array::is_array(&self.0)
+        }
+    }
+
+    /// A JSON object being built, written by `JSON.stringify`.
+    pub struct JsonObject(Object);
+
+    impl JsonObject {
+        pub fn new() -> Self {
+            JsonObject(Object::new())
+        }
+
+        fn set(self, key: &str, value: JsValue) -> Self {
+            // Setting a data property on a plain object cannot fail.
+            let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value);
+            self
+        }
+
+        pub fn str(self, key: &str, value: &str) -> Self {
+            self.set(key, JsValue::from_str(value))
+        }
+
+        /// `JSON.stringify` writes whole numbers without a fraction and non-finite ones as `null`.
+        pub fn num(self, key: &str, value: f64) -> Self {
+            self.set(key, JsValue::from_f64(value))
+        }
+
+        /// Exact below 2^53; every amount is far below.
+        pub fn int(self, key: &str, value: u64) -> Self {
+            self.num(key, value as f64)
+        }
+
+        pub fn bool(self, key: &str, value: bool) -> Self {
+            self.set(key, JsValue::from_bool(value))
+        }
+
+        pub fn finish(self) -> Result<String, String> {
+            js_sys::JSON::stringify(&self.0).map(String::from).map_err(|_| "could not serialise the value".to_owned())
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn encode<T: Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
+mod native {
+    use serde_json::{Map, Number, Value};
+
+    use super::JsonValue;
+
+    pub type Json = Value;
+
+    impl JsonValue for Value {
+        fn get(&self, key: &str) -> Option<Self> {
+            self.as_object()?.get(key).cloned()
+        }
+
+        fn as_str(&self) -> Option<String> {
+            Value::as_str(self).map(str::to_owned)
+        }
+
+        fn as_f64(&self) -> Option<f64> {
+            Value::as_f64(self)
+        }
+
+        fn as_bool(&self) -> Option<bool> {
+            Value::as_bool(self)
+        }
+
+        fn items(&self) -> Option<Vec<Self>> {
+            self.as_array().cloned()
+        }
+
+        fn is_null(&self) -> bool {
+            Value::is_null(self)
+        }
+
+        fn is_object(&self) -> bool {
+            Value::is_object(self)
+        }
+    }
+
+    /// A JSON object being built, written by serde_json.
+    pub struct JsonObject(Map<String, Value>);
+
+    impl JsonObject {
+        pub fn new() -> Self {
+            JsonObject(Map::new())
+        }
+
+        fn set(mut self, key: &str, value: Value) -> Self {
+            self.0.insert(key.to_owned(), value);
+            self
+        }
+
+        pub fn str(self, key: &str, value: &str) -> Self {
+            self.set(key, Value::from(value))
+        }
+
+        /// Non-finite numbers become `null`, as `JSON.stringify` writes them.
+        pub fn num(self, key: &str, value: f64) -> Self {
+            self.set(key, Number::from_f64(value).map_or(Value::Null, Value::Number))
+        }
+
+        /// A JSON integer (`2500`, not `2500.0`).
+        pub fn int(self, key: &str, value: u64) -> Self {
+            self.set(key, Value::Number(Number::from(value)))
+        }
+
+        pub fn bool(self, key: &str, value: bool) -> Self {
+            self.set(key, Value::Bool(value))
+        }
+
+        pub fn finish(self) -> Result<String, String> {
+            serde_json::to_string(&self.0).map_err(|e| e.to_string())
+        }
+    }
+}
+
+impl Default for JsonObject {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl JsonObject {
+    /// Adds the member only when there is a value (serde's `skip_serializing_if = "Option::is_none"`).
+    pub fn opt_str(self, key: &str, value: Option<&str>) -> Self {
+        match value {
+            Some(v) => self.str(key, v),
+            None => self,
+        }
+    }
+
+    pub fn opt_num(self, key: &str, value: Option<f64>) -> Self {
+        match value {
+            Some(v) => self.num(key, v),
+            None => self,
+        }
+    }
+
+    pub fn opt_int(self, key: &str, value: Option<u64>) -> Self {
+        match value {
+            Some(v) => self.int(key, v),
+            None => self,
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Sample {
+        text: String,
+        maybe: Option<String>,
+        count: Option<u32>,
+        list: Vec<String>,
+        alias: Option<String>,
+    }
+
+    impl FromJson for Sample {
+        fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+            let f = Fields::of(v)?;
+            Ok(Sample {
+                text: f.or_default("text")?,
+                maybe: f.or_default("maybe")?,
+                count: f.or_default("count")?,
+                list: f.or_default("list")?,
+                alias: f.any_or_default(&["alias", "other"])?,
+            })
+        }
+    }
+
+    #[test]
+    fn missing_fields_default_and_unknown_fields_are_ignored() {
+        assert_eq!(decode::<Sample>("{}"), Ok(Sample::default()));
+        assert_eq!(decode::<Sample>(r#"{"extra":[1,{"a":null}],"text":"t"}"#).unwrap().text, "t");
+    }
+
+    #[test]
+    fn null_is_none_for_options_and_an_error_otherwise() {
+        assert_eq!(decode::<Sample>(r#"{"maybe":null,"count":null}"#), Ok(Sample::default()));
+        assert_eq!(decode::<Sample>(r#"{"text":null}"#), Err("text: expected a string, found null".into()));
+        assert!(decode::<Sample>(r#"{"list":null}"#).is_err());
+    }
+
+    #[test]
+    fn integers_are_whole_numbers_in_range() {
+        assert_eq!(decode::<Sample>(r#"{"count":5000}"#).unwrap().count, Some(5000));
+        assert_eq!(decode::<Sample>(r#"{"count":5000.0}"#).unwrap().count, Some(5000), "the browser's view");
+        for bad in ["-1", "1.5", "4294967296", r#""5000""#, "true"] {
+            let e = decode::<Sample>(&format!(r#"{{"count":{bad}}}"#)).unwrap_err();
+            assert!(e.starts_with("count: expected a whole number from 0 to 4294967295"), "{bad}: {e}");
+        }
+        assert_eq!(decode::<u64>("9007199254740991"), Ok(9_007_199_254_740_991));
+        assert!(decode::<u64>("9007199254740992").is_err(), "not exact in the browser");
+    }
+
+    #[test]
+    fn errors_name_the_field_and_what_was_found() {
+        assert_eq!(decode::<Sample>(r#"{"list":"DONATIONS"}"#), Err("list: expected an array, found a string".into()));
+        assert_eq!(decode::<Sample>(r#"{"list":["a",2]}"#), Err("list: [1]: expected a string, found a number".into()));
+        assert_eq!(decode::<Sample>("[]"), Err("expected an object, found an array".into()));
+        assert_eq!(decode::<Sample>("null"), Err("expected an object, found null".into()));
+        assert_eq!(decode::<Sample>(r#""{}""#), Err("expected an object, found a string".into()));
+        assert_eq!(decode::<Sample>("{"), Err(NOT_JSON.into()));
+    }
+
+    #[test]
+    fn aliases_take_the_first_name_present_and_not_null() {
+        let alias = |text: &str| decode::<Sample>(text).unwrap().alias;
+        assert_eq!(alias(r#"{"other":"o"}"#).as_deref(), Some("o"));
+        assert_eq!(alias(r#"{"alias":"a","other":"o"}"#).as_deref(), Some("a"));
+        assert_eq!(alias(r#"{"alias":null,"other":"o"}"#).as_deref(), Some("o"));
+        assert_eq!(alias(r#"{"alias":null}"#), None);
+        assert!(decode::<Sample>(r#"{"other":1}"#).unwrap_err().starts_with("other: "));
+    }
+
+    #[test]
+    fn required_fields_must_be_present() {
+        struct Needs(u64);
+        impl FromJson for Needs {
+            fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+                Fields::of(v)?.required("amount").map(Needs)
+            }
+        }
+        assert_eq!(decode::<Needs>(r#"{"amount":7}"#).map(|n| n.0), Ok(7));
+        assert_eq!(decode::<Needs>("{}").err(), Some("missing field `amount`".into()));
+        assert!(decode::<Needs>(r#"{"amount":null}"#).is_err());
+    }
+
+    #[test]
+    fn objects_write_integers_as_integers() {
+        let text = JsonObject::new()
+            .str("s", "a\"b")
+            .int("cents", 10_000)
+            .num("share", 12.5)
+            .num("nan", f64::NAN)
+            .bool("yes", true)
+            .opt_int("none", None)
+            .opt_str("some", Some("x"))
+            .finish()
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value, serde_json::json!({"s":"a\"b","cents":10000,"share":12.5,"nan":null,"yes":true,"some":"x"}));
+        assert!(value["cents"].is_u64() && !text.contains("10000.0"), "{text}");
+    }
 }

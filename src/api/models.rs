@@ -2,13 +2,14 @@
 //!
 //! The real service may differ from our sandbox (spec Part B), so every response field that is
 //! not essential is optional, aliases are accepted, unknown fields are ignored and unknown status
-//! words are kept rather than rejected.
+//! words are kept rather than rejected. Each response model reads itself with [`FromJson`]
+//! through [`Fields`]: a missing field takes its default, a field of the wrong type is an error
+//! that names it.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use super::json::{Fields, FromJson, JsonObject, JsonValue, ToJson, expected};
 
 /// `GET /v1/partner/config`: the partner's widget configuration.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PartnerConfig {
     pub id: String,
     pub name: String,
@@ -22,11 +23,33 @@ pub struct PartnerConfig {
 }
 
 /// Whether the donor is offered a tip, and the suggested share.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TipConfig {
     pub enabled: bool,
     pub default_percent: Option<f64>,
+}
+
+impl FromJson for PartnerConfig {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(PartnerConfig {
+            id: f.or_default("id")?,
+            name: f.or_default("name")?,
+            slug: f.or_default("slug")?,
+            enabled_features: f.or_default("enabledFeatures")?,
+            rate_limit: f.or_default("rateLimit")?,
+            is_active: f.or_default("isActive")?,
+            status: f.or_default("status")?,
+            tip_config: f.or_default("tipConfig")?,
+        })
+    }
+}
+
+impl FromJson for TipConfig {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(TipConfig { enabled: f.or_default("enabled")?, default_percent: f.or_default("defaultPercent")? })
+    }
 }
 
 impl PartnerConfig {
@@ -53,17 +76,30 @@ impl PartnerConfig {
 }
 
 /// `GET /v1/partner/organizations/:slug`: a nonprofit.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Organization {
     pub id: String,
     pub slug: String,
     pub name: String,
-    #[serde(rename = "logoUrl", alias = "logo")]
+    /// `logoUrl`, or `logo`.
     pub logo_url: Option<String>,
-    #[serde(alias = "EIN")]
+    /// `ein`, or `EIN`.
     pub ein: Option<String>,
     pub status: Option<String>,
+}
+
+impl FromJson for Organization {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(Organization {
+            id: f.or_default("id")?,
+            slug: f.or_default("slug")?,
+            name: f.or_default("name")?,
+            logo_url: f.any_or_default(&["logoUrl", "logo"])?,
+            ein: f.any_or_default(&["ein", "EIN"])?,
+            status: f.or_default("status")?,
+        })
+    }
 }
 
 impl Organization {
@@ -74,8 +110,7 @@ impl Organization {
 }
 
 /// How often the donation repeats.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Frequency {
     #[default]
     Once,
@@ -100,12 +135,10 @@ impl Frequency {
 }
 
 /// Who processes the payment.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Provider {
     #[default]
-    #[serde(rename = "every.org")]
     EveryOrg,
-    #[serde(rename = "stripe")]
     Stripe,
 }
 
@@ -126,9 +159,9 @@ impl Provider {
     }
 }
 
-/// `POST /v1/partner/donations/create-link` body. Amounts are integer cents.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// `POST /v1/partner/donations/create-link` body. Amounts are integer cents; the optional
+/// fields are left out when `None`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateLinkRequest {
     pub nonprofit_slug: String,
     pub amount: u64,
@@ -138,20 +171,43 @@ pub struct CreateLinkRequest {
     pub donor_email: String,
     pub first_name: String,
     pub last_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tip_amount: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tip_percent: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub referral_code: Option<String>,
 }
 
+impl ToJson for CreateLinkRequest {
+    fn to_json_object(&self) -> JsonObject {
+        JsonObject::new()
+            .str("nonprofitSlug", &self.nonprofit_slug)
+            .int("amount", self.amount)
+            .str("currency", &self.currency)
+            .str("frequency", self.frequency.as_str())
+            .str("provider", self.provider.as_str())
+            .str("donorEmail", &self.donor_email)
+            .str("firstName", &self.first_name)
+            .str("lastName", &self.last_name)
+            .opt_int("tipAmount", self.tip_amount)
+            .opt_num("tipPercent", self.tip_percent)
+            .opt_str("referralCode", self.referral_code.as_deref())
+    }
+}
+
 /// The create-link response as it arrives, before the link is checked.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateLinkResponse {
     pub donation_link: Option<String>,
     pub partner_donation_id: Option<String>,
+}
+
+impl FromJson for CreateLinkResponse {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(CreateLinkResponse {
+            donation_link: f.or_default("donationLink")?,
+            partner_donation_id: f.or_default("partnerDonationId")?,
+        })
+    }
 }
 
 /// A donation's state. Words the widget does not know are kept in `Other` and shown as
@@ -218,15 +274,15 @@ impl Default for StatusWord {
     }
 }
 
-impl<'de> Deserialize<'de> for StatusWord {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(StatusWord::parse(&String::deserialize(deserializer)?))
+/// Any string; unknown words become [`StatusWord::Other`].
+impl FromJson for StatusWord {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        String::from_json_value(v).map(|word| StatusWord::parse(&word))
     }
 }
 
 /// `GET /v1/partner/donations/status/:partnerDonationId`.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DonationStatus {
     pub partner_donation_id: Option<String>,
     pub status: StatusWord,
@@ -239,10 +295,25 @@ pub struct DonationStatus {
     pub updated_at: Option<String>,
 }
 
+impl FromJson for DonationStatus {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(DonationStatus {
+            partner_donation_id: f.or_default("partnerDonationId")?,
+            status: f.or_default("status")?,
+            amount: f.or_default("amount")?,
+            currency: f.or_default("currency")?,
+            frequency: f.or_default("frequency")?,
+            nonprofit_slug: f.or_default("nonprofitSlug")?,
+            tokens_awarded: f.or_default("tokensAwarded")?,
+            updated_at: f.or_default("updatedAt")?,
+        })
+    }
+}
+
 /// The body of a non-2xx answer. Every field may be missing; `message` may be one string or one
 /// string per invalid field.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorBody {
     pub status_code: Option<u16>,
     pub error: Option<String>,
@@ -250,11 +321,33 @@ pub struct ErrorBody {
     pub code: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+impl FromJson for ErrorBody {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(ErrorBody {
+            status_code: f.or_default("statusCode")?,
+            error: f.or_default("error")?,
+            message: f.or_default("message")?,
+            code: f.or_default("code")?,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub enum Messages {
     One(String),
     Many(Vec<String>),
+}
+
+/// A string, or an array of strings.
+impl FromJson for Messages {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        match v.as_str() {
+            Some(one) => Ok(Messages::One(one)),
+            None if v.items().is_some() => Vec::from_json_value(v).map(Messages::Many),
+            None => Err(expected("a string or an array of strings", v)),
+        }
+    }
 }
 
 impl Messages {
@@ -428,6 +521,69 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&encode(&stripe).unwrap()).unwrap();
         assert_eq!(json["provider"], "stripe");
         assert_eq!(json["tipAmount"], 250);
+    }
+
+    #[test]
+    fn responses_keep_their_leniencies() {
+        // Numbers sent with a fraction of zero are the same number in the browser.
+        let c: PartnerConfig =
+            decode(r#"{"rateLimit":5000.0,"tipConfig":{"enabled":true,"defaultPercent":7.5}}"#).unwrap();
+        assert_eq!(c.rate_limit, Some(5000));
+        assert_eq!(c.tips().unwrap().default_percent, Some(7.5));
+        // null is "not sent" for optional fields.
+        let c: PartnerConfig = decode(
+            r#"{"rateLimit":null,"isActive":null,"status":null,"tipConfig":null,"enabledFeatures":["DONATIONS"]}"#,
+        )
+        .unwrap();
+        assert!(c.accepts_donations());
+        // Both names of an aliased field: the published one wins.
+        let both: Organization = decode(r#"{"logoUrl":"https://x/a.svg","logo":"https://x/b.png"}"#).unwrap();
+        assert_eq!(both.logo_url.as_deref(), Some("https://x/a.svg"));
+        let s: DonationStatus = decode(r#"{"status":" Canceled ","amount":null,"tokensAwarded":null}"#).unwrap();
+        assert_eq!(s.status, StatusWord::Cancelled);
+        assert_eq!(s.amount, None);
+        let created: CreateLinkResponse =
+            decode(r#"{"donationLink":"https://every.org/x","partnerDonationId":"pdn_1","extra":1}"#).unwrap();
+        assert_eq!(created.partner_donation_id.as_deref(), Some("pdn_1"));
+        assert_eq!(decode::<CreateLinkResponse>("{}"), Ok(CreateLinkResponse::default()));
+    }
+
+    #[test]
+    fn responses_of_the_wrong_shape_are_errors_that_say_where() {
+        let e = decode::<PartnerConfig>(r#"{"tipConfig":{"enabled":"yes"}}"#).unwrap_err();
+        assert_eq!(e, "tipConfig: enabled: expected true or false, found a string");
+        assert!(decode::<PartnerConfig>(r#"{"rateLimit":"5000"}"#).is_err());
+        assert!(decode::<PartnerConfig>(r#"{"name":null}"#).is_err());
+        assert!(decode::<DonationStatus>(r#"{"status":null}"#).is_err());
+        assert!(decode::<DonationStatus>(r#"{"amount":25.5}"#).is_err());
+        assert!(decode::<DonationStatus>("[]").is_err());
+        assert!(decode::<ErrorBody>(r#"{"message":3}"#).is_err());
+        assert!(decode::<ErrorBody>(r#"{"message":["a",3]}"#).is_err());
+        assert_eq!(decode::<ErrorBody>(r#"{"message":[]}"#).unwrap().message, Some(Messages::Many(vec![])));
+    }
+
+    #[test]
+    fn create_link_text_has_integer_cents_and_no_empty_options() {
+        let req = CreateLinkRequest {
+            nonprofit_slug: "acme".into(),
+            amount: 10_000,
+            currency: "USD".into(),
+            frequency: Frequency::Once,
+            provider: Provider::Stripe,
+            donor_email: "ada@example.org".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            tip_amount: Some(1_500),
+            tip_percent: None,
+            referral_code: Some("REFER123".into()),
+        };
+        let text = encode(&req).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(json["amount"].is_u64() && json["tipAmount"].is_u64() && !text.contains(".0"), "{text}");
+        assert_eq!((json["amount"].as_u64(), json["tipAmount"].as_u64()), (Some(10_000), Some(1_500)));
+        assert!(!text.contains("tipPercent"), "{text}");
+        assert_eq!(json["referralCode"], "REFER123");
+        assert_eq!(json["frequency"], "once");
     }
 
     #[test]

@@ -2,19 +2,37 @@
 //! so the widget can show the outcome when the donor comes back (reload, Back, bfcache).
 //! It holds no donor details: only the id and what the thank-you needs.
 
-use serde::{Deserialize, Serialize};
-
-use crate::api::json;
+use crate::api::json::{self, Fields, FromJson, JsonObject, JsonValue, ToJson};
 use crate::money::Cents;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Stored as `{"partnerDonationId", "amount", "createdAtMs"}`; every field is required.
+#[derive(Clone, Debug, PartialEq)]
 pub struct PendingDonation {
     pub partner_donation_id: String,
     /// The donation amount in cents, for the thank-you if the status omits it.
     pub amount: u64,
     /// When the link was created (ms since the epoch): stale entries are dropped.
     pub created_at_ms: f64,
+}
+
+impl ToJson for PendingDonation {
+    fn to_json_object(&self) -> JsonObject {
+        JsonObject::new()
+            .str("partnerDonationId", &self.partner_donation_id)
+            .int("amount", self.amount)
+            .num("createdAtMs", self.created_at_ms)
+    }
+}
+
+impl FromJson for PendingDonation {
+    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(PendingDonation {
+            partner_donation_id: f.required("partnerDonationId")?,
+            amount: f.required("amount")?,
+            created_at_ms: f.required("createdAtMs")?,
+        })
+    }
 }
 
 /// Entries older than this are forgotten: the donor has long moved on.
@@ -57,5 +75,26 @@ mod tests {
         assert_eq!(PendingDonation::from_json("{", 0.0), None);
         assert_eq!(PendingDonation::from_json(r#"{"partnerDonationId":"","amount":1,"createdAtMs":0}"#, 0.0), None);
         assert_eq!(PendingDonation::storage_key("pk_test_…5a5a", "acme"), "sir-donate:v1:pk_test_…5a5a:acme");
+    }
+
+    #[test]
+    fn stored_entries_need_every_field() {
+        let p = PendingDonation::new("pdn_1", Cents(4200), 1_000.5);
+        let text = p.to_json().unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(json["amount"].is_u64() && !text.contains("4200.0"), "cents stay an integer: {text}");
+        assert_eq!(PendingDonation::from_json(&text, 2_000.0), Some(p));
+        let whole = r#"{"partnerDonationId":"pdn_1","amount":4200,"createdAtMs":1000,"extra":true}"#;
+        assert!(PendingDonation::from_json(whole, 2_000.0).is_some(), "unknown fields are ignored");
+        for partial in [
+            r#"{"amount":4200,"createdAtMs":1000}"#,
+            r#"{"partnerDonationId":"pdn_1","createdAtMs":1000}"#,
+            r#"{"partnerDonationId":"pdn_1","amount":4200}"#,
+            r#"{"partnerDonationId":"pdn_1","amount":null,"createdAtMs":1000}"#,
+            r#"{"partnerDonationId":"pdn_1","amount":42.5,"createdAtMs":1000}"#,
+            "null",
+        ] {
+            assert_eq!(PendingDonation::from_json(partial, 2_000.0), None, "{partial}");
+        }
     }
 }
