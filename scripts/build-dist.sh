@@ -23,7 +23,7 @@ step "wasm-pack build --target web --release (pkg/)"
 RUSTC_BOOTSTRAP=1 \
 CARGO_TARGET_DIR="$REPO_ROOT/target/dist-build" \
 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg . -- \
+  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg . -- --no-default-features \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
 # The widget's CSS ships inside the wasm (minified by build.rs); a copy is kept for size reports.

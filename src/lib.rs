@@ -40,4 +40,6 @@ struct ReadmeExamples;
 pub use api::{Frequency, Provider};
 pub use donation::{CheckoutMode, Theme};
 pub use money::Cents;
-pub use ui::{DonateButton, Navigation, Navigator, WidgetEvent};
+#[cfg(feature = "leptos")]
+pub use ui::DonateButton;
+pub use ui::{Navigation, Navigator, WidgetEvent};

@@ -1,4 +1,4 @@
-//! One HTTP exchange with a timeout, in the browser (fetch through gloo-net).
+//! One HTTP exchange with a timeout, in the browser (the browser's `fetch`).
 //!
 //! The timeout aborts the fetch with an `AbortController`, so a hung request frees its
 //! connection instead of lingering after the widget has given up on it.
@@ -7,9 +7,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
-use web_sys::{AbortController, RequestCredentials};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
 
 use super::error::{ApiError, RawResponse};
 use crate::key::PublishableKey;
@@ -18,6 +19,14 @@ pub(crate) enum Method {
     Get,
     /// POST with a JSON body.
     Post(String),
+}
+
+/// The browser's words for a failed fetch ("Failed to fetch", "signal is aborted…").
+fn describe(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => "the request failed".to_owned(),
+    }
 }
 
 /// Sends one request with the partner key and reads the whole answer, or fails with
@@ -30,6 +39,7 @@ pub(crate) async fn send(
     timeout: Duration,
 ) -> Result<RawResponse, ApiError> {
     let network = |detail: String| ApiError::Network { detail };
+    let window = web_sys::window().ok_or_else(|| network("no window to fetch from".into()))?;
     let controller = AbortController::new().map_err(|_| network("AbortController is unavailable".into()))?;
     let timed_out = Rc::new(Cell::new(false));
     // Dropping the timer (when this function returns) cancels it.
@@ -40,24 +50,30 @@ pub(crate) async fn send(
             controller.abort();
         })
     };
-    let builder = |b: RequestBuilder| {
-        b.header("X-Partner-Key", key.as_header_value())
-            // The widget never needs cookies, and sending none keeps the API call anonymous.
-            .credentials(RequestCredentials::Omit)
-            .abort_signal(Some(&controller.signal()))
-    };
-    let request = match method {
-        Method::Get => builder(Request::get(url)).build(),
-        Method::Post(body) => builder(Request::post(url)).header("Content-Type", "application/json").body(body),
+    let headers = Headers::new().map_err(|e| network(describe(&e)))?;
+    let _ = headers.set("X-Partner-Key", key.as_header_value());
+    let init = RequestInit::new();
+    // The widget never needs cookies, and sending none keeps the API call anonymous.
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(&controller.signal()));
+    match method {
+        Method::Get => init.set_method("GET"),
+        Method::Post(body) => {
+            init.set_method("POST");
+            let _ = headers.set("Content-Type", "application/json");
+            init.set_body(&JsValue::from_str(&body));
+        }
     }
-    .map_err(|e| network(e.to_string()))?;
+    init.set_headers(&headers);
 
-    let failed = |e: gloo_net::Error| {
-        if timed_out.get() { ApiError::Timeout { after: timeout } } else { network(e.to_string()) }
+    let failed = |e: JsValue| {
+        if timed_out.get() { ApiError::Timeout { after: timeout } } else { network(describe(&e)) }
     };
-    let response = request.send().await.map_err(failed)?;
+    let response: Response =
+        JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?.unchecked_into();
     let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    let body = response.text().await.map_err(failed)?;
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let text = response.text().map_err(failed)?;
+    let body = JsFuture::from(text).await.map_err(failed)?.as_string().unwrap_or_default();
     Ok(RawResponse { status, retry_after, body })
 }

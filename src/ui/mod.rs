@@ -1,5 +1,10 @@
-//! UI components: the `DonateButton` and everything it renders, inside its own shadow root.
+//! UI components: the widget, inside its own shadow root, and the `DonateButton` Leptos
+//! component that mounts it.
 
+// Natively without the Leptos component nothing mounts the widget; it still compiles.
+#![cfg_attr(not(any(feature = "leptos", target_arch = "wasm32")), allow(dead_code))]
+
+#[cfg(feature = "leptos")]
 mod button;
 mod dom;
 pub mod events;
@@ -9,9 +14,13 @@ mod shadow;
 pub mod shared;
 mod widget;
 
+// The script-tag embed mounts the widget without the Leptos component (wasm only).
+#[cfg(target_arch = "wasm32")]
 pub(crate) use setup::WidgetProps;
+#[cfg(target_arch = "wasm32")]
 pub(crate) use widget::{WidgetHandle, mount};
 
+#[cfg(feature = "leptos")]
 pub use button::{DonateButton, DonateButtonProps};
 pub use events::WidgetEvent;
 pub use navigation::{Navigation, Navigator};

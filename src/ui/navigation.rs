@@ -97,6 +97,8 @@ fn popup_features(window: &web_sys::Window) -> String {
     let num = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
     let left = num(window.screen_x()) + (num(window.outer_width()) - w).max(0.0) / 2.0;
     let top = num(window.screen_y()) + (num(window.outer_height()) - h).max(0.0) / 2.0;
+    // Whole pixels: formatting them as integers keeps float printing out of the wasm.
+    let (w, h, left, top) = (w as i32, h as i32, left as i32, top as i32);
     format!("popup,width={w},height={h},left={left},top={top}")
 }
 
