@@ -784,7 +784,8 @@ async fn widgets_added_and_removed_after_load_mount_and_go_away() {
           hosts: deep(document, '.sir-donate').length,
           dialogs: deep(document, 'dialog').length,
         };";
-    let expect = |n: usize| json!({ "count": n.to_string(), "elements": n, "mounted": n, "failed": 0, "hosts": n, "dialogs": n });
+    // No dialogs: a widget builds its dialog on first open.
+    let expect = |n: usize| json!({ "count": n.to_string(), "elements": n, "mounted": n, "failed": 0, "hosts": n, "dialogs": 0 });
     let wait_state = |n: usize| {
         let w = &w;
         async move {
@@ -823,7 +824,13 @@ async fn widgets_added_and_removed_after_load_mount_and_go_away() {
     }
     wait_state(4).await;
 
-    // Remove the last one: it leaves the document and empties its shadow root.
+    // Remove the last one, with its dialog built (opened and closed): it leaves the document and
+    // empties its shadow root, dialog included.
+    let last = "#slot sir-donate:last-of-type";
+    w.open_dialog(last).await;
+    w.keys(&[Key::Escape.into()]).await;
+    w.wait_dialog(last, false).await;
+    assert_eq!(w.js(state, vec![]).await["dialogs"], json!(1), "the opened widget built its dialog");
     w.js("window.__last = document.querySelector('#slot sir-donate:last-of-type'); return null;", vec![]).await;
     remove.click().await.unwrap();
     wait_state(3).await;
