@@ -395,7 +395,6 @@ fn format_number(amount: Cents, locale: Locale) -> String {
 #[cfg(target_arch = "wasm32")]
 mod intl {
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
@@ -409,7 +408,8 @@ mod intl {
         /// Building a formatter costs far more than using one, and amounts are formatted on
         /// every render. `None` remembers a formatter the browser refused, so it is not
         /// rebuilt (and refused again) on every render either.
-        static FORMATTERS: RefCell<HashMap<Key, Option<Function>>> = RefCell::new(HashMap::new());
+        /// A list, not a hash map: a page uses one or two formatters.
+        static FORMATTERS: RefCell<Vec<(Key, Option<Function>)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// `amount` formatted by the browser, or `None` if `Intl` is missing or throws.
@@ -420,14 +420,14 @@ mod intl {
             return None;
         }
         let key = (locale, currency, amount.is_whole());
-        let cached = FORMATTERS.with(|cache| cache.borrow().get(&key).cloned());
+        let cached = FORMATTERS.with(|cache| cache.borrow().iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
         let format = match cached {
             Some(format) => format,
             None => {
                 // Built outside the borrow: nothing of ours runs inside JS, but no borrow is
                 // held across a call into it either way.
                 let built = build(locale, &key.1, key.2);
-                FORMATTERS.with(|cache| cache.borrow_mut().insert(key, built.clone()));
+                FORMATTERS.with(|cache| cache.borrow_mut().push((key, built.clone())));
                 built
             }
         }?;

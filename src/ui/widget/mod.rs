@@ -360,7 +360,9 @@ impl Widget {
         let w = self.clone();
         spawn_local(async move {
             let client = &w.0.client;
-            let (config, org) = futures::join!(shared::config(client), shared::organization(client, &w.0.slug));
+            // Both requests start here; the answers are awaited in turn.
+            let (config, org) = (shared::config(client), shared::organization(client, &w.0.slug));
+            let (config, org) = (config.await, org.await);
             let next = match (config, org) {
                 (Ok(config), Ok(org)) if config.accepts_donations() => Load::Ready(config, org),
                 (Ok(config), Ok(org)) => {
