@@ -19,7 +19,7 @@ source scripts/lib.sh
 
 LOADER_BUDGET=1200
 WIDGET_TARGET=44000
-WIDGET_CEILING=163000
+WIDGET_CEILING=86500
 
 br() { brotli -q 11 -c "$1" | wc -c; }
 
@@ -63,11 +63,11 @@ if [ -n "$failed" ] || [ "${1:-}" = "--breakdown" ]; then
   twiggy top -n 1000000 --format csv "$work/named.wasm" >"$work/top.csv"
   python3 - "$work/top.csv" <<'PY'
 import collections, csv, re, sys
-# Each function counted once, under the first crate its name mentions that is ours or a
-# framework's, so the widget's own view and signal code (monomorphised inside tachys and
-# reactive_graph) shows up as sir_donate.
-ORDER = ["sir_donate", "gloo_net", "futures", "tachys", "reactive_graph", "leptos",
-         "js_sys", "web_sys", "wasm_bindgen", "hashbrown", "indexmap", "dlmalloc", "alloc", "std", "core"]
+# Each function counted once, under the first crate its name mentions, ours first, so generic
+# library code instantiated for the widget's types shows up as sir_donate. Leptos and its
+# crates are listed in case a change drags them back into the script-tag build.
+ORDER = ["sir_donate", "leptos", "tachys", "reactive_graph", "gloo_timers", "wasm_bindgen_futures",
+         "js_sys", "web_sys", "wasm_bindgen", "hashbrown", "dlmalloc", "alloc", "std", "core"]
 totals = collections.Counter()
 for row in csv.DictReader(open(sys.argv[1])):
     name, size = row["Name"], int(row["ShallowSize"])
