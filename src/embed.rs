@@ -1,13 +1,14 @@
 //! The script-tag embedding: what the JS loader calls once the wasm module is loaded.
 //!
-//! `<sir-donate>` attributes arrive as strings; [`EmbedOptions::from_attributes`] turns them into
-//! `DonateButton` props, ignoring (with a console warning) what it cannot read rather than
+//! `<sir-donate>` attributes arrive as strings; [`from_attributes`] turns them into
+//! the widget's options, ignoring (with a console warning) what it cannot read rather than
 //! failing, because a typo in a host page must never take the button down.
 
 use crate::api::{Frequency, Provider};
 use crate::donation::{CheckoutMode, Theme};
 use crate::i18n::Locale;
 use crate::money::{Cents, parse_amount};
+use crate::ui::WidgetProps;
 
 /// The attributes `<sir-donate>` understands, in kebab-case.
 pub const ATTRIBUTES: [&str; 13] = [
@@ -26,91 +27,70 @@ pub const ATTRIBUTES: [&str; 13] = [
     "allowed-hosts",
 ];
 
-/// `DonateButton` props read from element attributes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct EmbedOptions {
-    pub publishable_key: String,
-    pub nonprofit: String,
-    pub amounts: Option<Vec<Cents>>,
-    pub default_amount: Option<Cents>,
-    pub frequencies: Option<Vec<Frequency>>,
-    pub default_frequency: Option<Frequency>,
-    pub provider: Option<Provider>,
-    pub checkout: Option<CheckoutMode>,
-    pub label: Option<String>,
-    pub locale: Option<String>,
-    pub theme: Option<Theme>,
-    pub referral_code: Option<String>,
-    pub api_base: Option<String>,
-    pub allowed_hosts: Vec<String>,
-}
-
-impl EmbedOptions {
-    /// Reads the attributes through `get` (name → value). Returns the options and one warning
-    /// per value that was ignored. Amounts are in dollars, in the page's notation (`25,50,100`
-    /// or `25 50 100`). `frequency` lists the frequencies offered, the first being the default
-    /// (`monthly`, `once,monthly`, `monthly,once`).
-    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Self, Vec<String>) {
-        let mut warnings = Vec::new();
-        let mut warn = |name: &str, value: &str, expected: &str| {
-            warnings.push(format!("ignored {name}={value:?}: expected {expected}"));
-        };
-        let text = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-        let mut options = EmbedOptions {
-            publishable_key: get("publishable-key").unwrap_or_default(),
-            nonprofit: text("nonprofit").unwrap_or_default(),
-            label: text("label"),
-            locale: text("locale"),
-            referral_code: text("referral-code"),
-            api_base: text("api-base"),
-            ..EmbedOptions::default()
-        };
-        if let Some(value) = text("amounts") {
-            let parsed: Result<Vec<Cents>, _> = split_list(&value).map(|a| parse_amount(a, Locale::En)).collect();
-            match parsed {
-                Ok(list) if !list.is_empty() => options.amounts = Some(list),
-                _ => warn("amounts", &value, "dollar amounts between 1 and 100000, like \"25,50,100\""),
-            }
+/// Reads the attributes through `get` (name → value) into the widget's options. Returns them
+/// and one warning per value that was ignored. Amounts are in dollars, in the page's notation
+/// (`25,50,100` or `25 50 100`). `frequency` lists the frequencies offered, the first being the
+/// default (`monthly`, `once,monthly`, `monthly,once`).
+pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut warn = |name: &str, value: &str, expected: &str| {
+        warnings.push(format!("ignored {name}={value:?}: expected {expected}"));
+    };
+    let text = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let mut options = WidgetProps {
+        publishable_key: get("publishable-key").unwrap_or_default(),
+        nonprofit: text("nonprofit").unwrap_or_default(),
+        label: text("label"),
+        locale: text("locale"),
+        referral_code: text("referral-code"),
+        api_base: text("api-base"),
+        ..WidgetProps::default()
+    };
+    if let Some(value) = text("amounts") {
+        let parsed: Result<Vec<Cents>, _> = split_list(&value).map(|a| parse_amount(a, Locale::En)).collect();
+        match parsed {
+            Ok(list) if !list.is_empty() => options.amounts = Some(list),
+            _ => warn("amounts", &value, "dollar amounts between 1 and 100000, like \"25,50,100\""),
         }
-        if let Some(value) = text("default-amount") {
-            match parse_amount(&value, Locale::En) {
-                Ok(c) => options.default_amount = Some(c),
-                Err(_) => warn("default-amount", &value, "a dollar amount, like \"50\""),
-            }
-        }
-        if let Some(value) = text("frequency") {
-            let parsed: Option<Vec<Frequency>> = split_list(&value).map(Frequency::parse).collect();
-            match parsed {
-                Some(list) if !list.is_empty() => {
-                    options.default_frequency = list.first().copied();
-                    options.frequencies = Some(list);
-                }
-                _ => warn("frequency", &value, "\"once\", \"monthly\" or both, like \"monthly,once\""),
-            }
-        }
-        if let Some(value) = text("provider") {
-            match Provider::parse(&value) {
-                Some(p) => options.provider = Some(p),
-                None => warn("provider", &value, "\"every.org\" or \"stripe\""),
-            }
-        }
-        if let Some(value) = text("checkout") {
-            match CheckoutMode::parse(&value) {
-                Some(c) => options.checkout = Some(c),
-                None => warn("checkout", &value, "\"redirect\", \"new-tab\" or \"popup\""),
-            }
-        }
-        if let Some(value) = text("theme") {
-            match Theme::parse(&value) {
-                Some(t) => options.theme = Some(t),
-                None => warn("theme", &value, "\"light\", \"dark\" or \"auto\""),
-            }
-        }
-        if let Some(value) = text("allowed-hosts") {
-            options.allowed_hosts = split_list(&value).map(str::to_owned).collect();
-        }
-        (options, warnings)
     }
+    if let Some(value) = text("default-amount") {
+        match parse_amount(&value, Locale::En) {
+            Ok(c) => options.default_amount = Some(c),
+            Err(_) => warn("default-amount", &value, "a dollar amount, like \"50\""),
+        }
+    }
+    if let Some(value) = text("frequency") {
+        let parsed: Option<Vec<Frequency>> = split_list(&value).map(Frequency::parse).collect();
+        match parsed {
+            Some(list) if !list.is_empty() => {
+                options.default_frequency = list.first().copied();
+                options.frequencies = Some(list);
+            }
+            _ => warn("frequency", &value, "\"once\", \"monthly\" or both, like \"monthly,once\""),
+        }
+    }
+    if let Some(value) = text("provider") {
+        match Provider::parse(&value) {
+            Some(p) => options.provider = Some(p),
+            None => warn("provider", &value, "\"every.org\" or \"stripe\""),
+        }
+    }
+    if let Some(value) = text("checkout") {
+        match CheckoutMode::parse(&value) {
+            Some(c) => options.checkout = Some(c),
+            None => warn("checkout", &value, "\"redirect\", \"new-tab\" or \"popup\""),
+        }
+    }
+    if let Some(value) = text("theme") {
+        match Theme::parse(&value) {
+            Some(t) => options.theme = Some(t),
+            None => warn("theme", &value, "\"light\", \"dark\" or \"auto\""),
+        }
+    }
+    if let Some(value) = text("allowed-hosts") {
+        options.allowed_hosts = split_list(&value).map(str::to_owned).collect();
+    }
+    (options, warnings)
 }
 
 /// Items separated by commas and/or whitespace.
@@ -124,8 +104,7 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use web_sys::HtmlElement;
 
-    use super::EmbedOptions;
-    use crate::ui::{WidgetHandle, WidgetProps};
+    use crate::ui::WidgetHandle;
 
     /// A widget mounted by the loader.
     #[wasm_bindgen]
@@ -161,30 +140,13 @@ mod browser {
             Some(el) => el.get_attribute(name),
             None => js_sys::Reflect::get(source, &JsValue::from_str(name)).ok()?.as_string(),
         };
-        let (o, warnings) = EmbedOptions::from_attributes(get);
+        let (props, warnings) = super::from_attributes(get);
         for warning in warnings {
             web_sys::console::warn_1(&format!("sir-donate: {warning}").into());
         }
         // Keyboard users who reached the placeholder keep focus on the real button.
         let had_focus = element.and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();
-        let props = WidgetProps {
-            publishable_key: o.publishable_key,
-            nonprofit: o.nonprofit,
-            amounts: o.amounts,
-            default_amount: o.default_amount,
-            frequencies: o.frequencies,
-            default_frequency: o.default_frequency,
-            provider: o.provider,
-            checkout: o.checkout,
-            label: o.label,
-            locale: o.locale,
-            theme: o.theme,
-            referral_code: o.referral_code,
-            api_base: o.api_base,
-            allowed_hosts: o.allowed_hosts,
-            autofocus: had_focus,
-            ..WidgetProps::default()
-        };
+        let props = WidgetProps { autofocus: had_focus, ..props };
         // The same host element the `DonateButton` component renders, so pages and tests find
         // the widget the same way in both.
         let host = container.owner_document().and_then(|d| d.create_element("div").ok());
@@ -211,9 +173,9 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn read(pairs: &[(&str, &str)]) -> (EmbedOptions, Vec<String>) {
+    fn read(pairs: &[(&str, &str)]) -> (WidgetProps, Vec<String>) {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        EmbedOptions::from_attributes(|name| map.get(name).cloned())
+        from_attributes(|name| map.get(name).cloned())
     }
 
     #[test]
@@ -271,7 +233,11 @@ mod tests {
     fn missing_attributes_mean_defaults() {
         let (o, warnings) = read(&[]);
         assert!(warnings.is_empty());
-        assert_eq!(o, EmbedOptions::default());
+        assert_eq!((o.publishable_key.as_str(), o.nonprofit.as_str()), ("", ""));
+        assert_eq!((o.amounts, o.default_amount, o.frequencies, o.default_frequency), (None, None, None, None));
+        assert_eq!((o.provider, o.checkout, o.theme), (None, None, None));
+        assert_eq!((o.label, o.locale, o.referral_code, o.api_base), (None, None, None, None));
+        assert!(o.allowed_hosts.is_empty());
         assert_eq!(ATTRIBUTES.len(), 13);
     }
 }

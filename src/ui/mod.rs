@@ -14,8 +14,8 @@ mod shadow;
 pub mod shared;
 mod widget;
 
-// The script-tag embed mounts the widget without the Leptos component (wasm only).
-#[cfg(target_arch = "wasm32")]
+// The script-tag embed reads attributes into `WidgetProps` and, in wasm, mounts the widget
+// without the Leptos component.
 pub(crate) use setup::WidgetProps;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use widget::{WidgetHandle, mount};
