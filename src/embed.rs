@@ -31,6 +31,8 @@ pub const ATTRIBUTES: [&str; 13] = [
 /// and one warning per value that was ignored. Amounts are in dollars, in the page's notation
 /// (`25,50,100` or `25 50 100`). `frequency` lists the frequencies offered, the first being the
 /// default (`monthly`, `once,monthly`, `monthly,once`).
+// Natively only the unit tests below call it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
     let mut warnings = Vec::new();
     let mut warn = |name: &str, value: &str, expected: &str| {
@@ -94,6 +96,7 @@ pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetPr
 }
 
 /// Items separated by commas and/or whitespace.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn split_list(value: &str) -> impl Iterator<Item = &str> {
     value.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty())
 }
@@ -104,7 +107,7 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use web_sys::HtmlElement;
 
-    use crate::ui::WidgetHandle;
+    use crate::ui::{WidgetHandle, WidgetProps};
 
     /// A widget mounted by the loader.
     #[wasm_bindgen]
