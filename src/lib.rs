@@ -9,7 +9,8 @@
 //! 2. [`api`]: models, errors, retry policy, checkout-link allow-list and the HTTP client;
 //! 3. [`donation`]: the donor's choices, validation, and the donation followed after checkout
 //!    (with [`money`] and [`i18n`] beside it);
-//! 4. [`ui`]: the [`DonateButton`] component;
+//! 4. [`ui`]: the widget in plain DOM, and the `DonateButton` Leptos component that mounts it
+//!    (the default `leptos` feature; the script-tag build leaves it out);
 //! 5. [`embed`]: what the script-tag loader calls (`mount`, `Mounted::open`, `Mounted::unmount`).
 //!
 //! ```
