@@ -1,6 +1,6 @@
 //! The script-tag embedding: what the JS loader calls once the wasm module is loaded.
 //!
-//! `<sir-donate>` attributes arrive as strings; [`from_attributes`] turns them into
+//! `<sir-donate>` attributes arrive as strings; `from_attributes` turns them into
 //! the widget's options, ignoring (with a console warning) what it cannot read rather than
 //! failing, because a typo in a host page must never take the button down.
 
