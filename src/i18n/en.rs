@@ -71,7 +71,7 @@ pub static STRINGS: Strings = Strings {
     thank_you_body: |amount, nonprofit| {
         format!("Your {amount} donation to {nonprofit} went through. Thank you for your generosity.")
     },
-    tokens_awarded: |n| {
+    tokens_awarded: |n, _| {
         let unit = if n.trim() == "1" { "token" } else { "tokens" };
         format!("You earned {n} SIR {unit}.")
     },

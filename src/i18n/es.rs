@@ -72,7 +72,7 @@ pub static STRINGS: Strings = Strings {
     thank_you_body: |amount, nonprofit| {
         format!("Tu donación de {amount} a {nonprofit} se realizó con éxito. Gracias por tu generosidad.")
     },
-    tokens_awarded: |n| {
+    tokens_awarded: |n, _| {
         let unit = if n.trim() == "1" { "token" } else { "tokens" };
         format!("Ganaste {n} {unit} SIR.")
     },

@@ -76,10 +76,10 @@ pub static STRINGS: Strings = Strings {
     thank_you_body: |amount, nonprofit| {
         format!("Votre don de {amount} à {nonprofit} a bien été effectué. Merci pour votre générosité.")
     },
-    tokens_awarded: |n| {
-        // French uses the singular below 2 (« 0 jeton », « 1,5 jeton »).
-        let value: Option<f64> = n.replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".").parse().ok();
-        let unit = if value.is_some_and(|v| v.abs() < 2.0) { "jeton" } else { "jetons" };
+    tokens_awarded: |n, value| {
+        // French uses the singular below 2 (« 0 jeton », « 1,5 jeton »), judged on the number
+        // as shown (two decimals at most).
+        let unit = if ((value * 100.0).round() / 100.0).abs() < 2.0 { "jeton" } else { "jetons" };
         format!("Vous avez gagné {n}\u{a0}{unit} SIR.")
     },
     unsuccessful_title: "Votre don n’a pas abouti",

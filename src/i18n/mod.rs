@@ -206,8 +206,9 @@ pub struct Strings {
     pub thank_you_title: &'static str,
     /// `(amount, nonprofit)`.
     pub thank_you_body: fn(&str, &str) -> String,
-    /// The SIR tokens earned, the number already formatted: "You earned {n} SIR tokens."
-    pub tokens_awarded: fn(&str) -> String,
+    /// The SIR tokens earned: the number as the locale writes it, and its value, which picks
+    /// singular or plural (so no formatted number is parsed back). "You earned {n} SIR tokens."
+    pub tokens_awarded: fn(&str, f64) -> String,
     pub unsuccessful_title: &'static str,
     pub unsuccessful_body: &'static str,
     pub cancelled_body: &'static str,
@@ -393,7 +394,7 @@ mod tests {
             ("status_processing", status_processing.to_string()),
             ("thank_you_title", thank_you_title.to_string()),
             ("thank_you_body", thank_you_body("$25", "Acme")),
-            ("tokens_awarded", tokens_awarded("12")),
+            ("tokens_awarded", tokens_awarded("12", 12.0)),
             ("unsuccessful_title", unsuccessful_title.to_string()),
             ("unsuccessful_body", unsuccessful_body.to_string()),
             ("cancelled_body", cancelled_body.to_string()),
@@ -476,8 +477,8 @@ mod tests {
         assert_eq!((en.tip_amount)("$2.50"), "Tip: $2.50");
         assert_eq!((en.summary_total)("$27.50"), "Total: $27.50");
         assert_eq!((en.err_rate_limited)(7), "Too many requests. Try again in 7 s.");
-        assert_eq!((en.tokens_awarded)("12"), "You earned 12 SIR tokens.");
-        assert_eq!((en.tokens_awarded)("1"), "You earned 1 SIR token.");
+        assert_eq!((en.tokens_awarded)("12", 12.0), "You earned 12 SIR tokens.");
+        assert_eq!((en.tokens_awarded)("1", 1.0), "You earned 1 SIR token.");
         assert_eq!(
             (en.summary_line)("$25", en.frequency_word(Frequency::Monthly), "Acme"),
             "A monthly donation of $25 to Acme"
@@ -492,14 +493,14 @@ mod tests {
             assert!(line.contains(s.once_word), "{locale:?}: {line}");
             assert!((s.err_rate_limited)(42).contains("42"), "{locale:?}");
             assert!((s.err_amount_max)("MAX").contains("MAX"), "{locale:?}");
-            assert!((s.tokens_awarded)("3").contains('3'), "{locale:?}");
+            assert!((s.tokens_awarded)("3", 3.0).contains('3'), "{locale:?}");
             assert_eq!(s.frequency_label(Frequency::Once), s.once);
             assert_eq!(s.frequency_label(Frequency::Monthly), s.monthly);
         }
         let fr = Locale::Fr.strings();
-        assert_eq!((fr.tokens_awarded)("1,5"), "Vous avez gagné 1,5\u{a0}jeton SIR.");
-        assert_eq!((fr.tokens_awarded)("2"), "Vous avez gagné 2\u{a0}jetons SIR.");
-        assert_eq!((Locale::Es.strings().tokens_awarded)("1"), "Ganaste 1 token SIR.");
+        assert_eq!((fr.tokens_awarded)("1,5", 1.5), "Vous avez gagné 1,5\u{a0}jeton SIR.");
+        assert_eq!((fr.tokens_awarded)("2", 2.0), "Vous avez gagné 2\u{a0}jetons SIR.");
+        assert_eq!((Locale::Es.strings().tokens_awarded)("1", 1.0), "Ganaste 1 token SIR.");
     }
 
     #[test]

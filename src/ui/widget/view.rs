@@ -362,7 +362,7 @@ fn outcome_view(doc: &Document, f: &Fixed, outcome: &Outcome, name: &str) -> Ele
                 ],
             );
             if let Some(n) = tokens {
-                append(&status, &[&line(&(s.tokens_awarded)(&format_decimal(*n, f.locale)))]);
+                append(&status, &[&line(&(s.tokens_awarded)(&format_decimal(*n, f.locale), *n))]);
             }
             action(s.done, "done");
         }
