@@ -126,13 +126,12 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
         alive: Cell::new(true),
     }));
     w.listen();
-    w.render();
+    w.load(); // renders the loading state
+    w.resume_pending();
     if setup.autofocus {
         // The embed's placeholder had focus: keyboard users keep their place.
         let _ = w.0.view.borrow().button.focus();
     }
-    w.load();
-    w.resume_pending();
     Some(WidgetHandle { container, widget: Some(w) })
 }
 
@@ -336,17 +335,16 @@ impl Widget {
                 }
             }
             "tip" => {
-                let Some(suggested) = st.config().and_then(|c| c.tips()).map(|t| t.default_percent.unwrap_or(0.0))
-                else {
-                    return;
-                };
-                let presets = state::tip_presets(suggested);
-                st.input.tip = match index {
-                    0 => TipChoice::None,
-                    i if i <= presets.len() => state::tip_choice(presets[i - 1], suggested),
-                    _ => TipChoice::Custom(st.custom_tip.clone()),
-                };
-                st.errors.tip = false;
+                let chosen = st.suggested_tip().and_then(|s| state::tip_chips(s).into_iter().nth(index));
+                // "Other" brings back what the donor typed, and its error with it.
+                match chosen {
+                    Some(TipChoice::Custom(_)) => st.input.tip = TipChoice::Custom(st.custom_tip.clone()),
+                    Some(preset) => {
+                        st.input.tip = preset;
+                        st.errors.tip = false;
+                    }
+                    None => {}
+                }
             }
             _ => {}
         });
@@ -362,7 +360,7 @@ impl Widget {
             let client = &w.0.client;
             // Both requests start here; the answers are awaited in turn.
             let (config, org) = (shared::config(client), shared::organization(client, &w.0.slug));
-            let (config, org) = (config.await, org.await);
+            let (config, org) = (config.await, org.await.map(state::with_safe_logo));
             let next = match (config, org) {
                 (Ok(config), Ok(org)) if config.accepts_donations() => Load::Ready(config, org),
                 (Ok(config), Ok(org)) => {

@@ -66,6 +66,16 @@ pub(super) enum Outcome {
     Unsuccessful(StatusWord),
 }
 
+/// The nonprofit with its logo kept only if it is one we may show (`https:`, or `http:` on
+/// loopback for the sandbox); anything else from the network is dropped once, on arrival,
+/// rather than checked on every render.
+pub(super) fn with_safe_logo(mut org: Organization) -> Organization {
+    org.logo_url = org.logo_url.filter(|u| {
+        crate::weburl::parse(u).is_some_and(|u| u.protocol == "https:" || (u.protocol == "http:" && u.is_loopback()))
+    });
+    org
+}
+
 /// The donor-facing sentence for an error. A 429's wait is shown by the live countdown in the
 /// alert, so here it is only "in a moment" (the static wait in `Strings::api_error` would go stale).
 pub(super) fn donor_message(s: &Strings, error: &ApiError) -> String {
@@ -120,6 +130,11 @@ impl State {
         }
     }
 
+    /// The partner's suggested tip share when tips are on (0 when it suggests none).
+    pub fn suggested_tip(&self) -> Option<f64> {
+        Some(self.config()?.tips()?.default_percent.unwrap_or(0.0))
+    }
+
     pub fn is_ready(&self) -> bool {
         self.config().is_some()
     }
@@ -136,18 +151,13 @@ impl State {
         }
     }
 
-    /// The nonprofit's logo, if it is one we may show (`https:`, or `http:` on loopback for the
-    /// sandbox); anything else from the network is ignored.
+    /// The nonprofit's logo, already vetted by [`with_safe_logo`].
     pub fn logo(&self, with_donations_off: bool) -> Option<&str> {
-        let org = match &self.load {
-            Load::Ready(_, o) => o,
-            Load::DonationsOff(o) if with_donations_off => o,
-            _ => return None,
-        };
-        org.logo_url.as_deref().filter(|u| {
-            crate::weburl::parse(u)
-                .is_some_and(|u| u.protocol == "https:" || (u.protocol == "http:" && u.is_loopback()))
-        })
+        match &self.load {
+            Load::Ready(_, o) => o.logo_url.as_deref(),
+            Load::DonationsOff(o) if with_donations_off => o.logo_url.as_deref(),
+            _ => None,
+        }
     }
 
     /// The line under the button: why it is off (and whether a retry may help), or what a
@@ -225,15 +235,13 @@ impl State {
     }
 }
 
-/// Tip shares offered besides "none" and "other": the partner's suggestion and one 5 points
-/// above it (four chips fit on one row of the dialog).
-pub(super) fn tip_presets(suggested: f64) -> Vec<f64> {
-    [suggested, suggested + 5.0].into_iter().filter(|p| *p > 0.0 && *p <= 100.0).collect()
-}
-
-/// The choice a tip chip stands for: the partner's suggestion is kept as such.
-pub(super) fn tip_choice(percent: f64, suggested: f64) -> TipChoice {
-    if percent == suggested { TipChoice::Suggested } else { TipChoice::Percent(percent) }
+/// The tip chips, in order: "none", the partner's suggestion and one 5 points above it (four
+/// chips fit on one row of the dialog), and "other". A chip's position is its radio's value.
+/// "Other" carries no text here: the donor's typed share is in `State::custom_tip`.
+pub(super) fn tip_chips(suggested: f64) -> Vec<TipChoice> {
+    let shares = [suggested, suggested + 5.0].into_iter().filter(|p| *p > 0.0 && *p <= 100.0);
+    let presets = shares.map(|p| if p == suggested { TipChoice::Suggested } else { TipChoice::Percent(p) });
+    std::iter::once(TipChoice::None).chain(presets).chain([TipChoice::Custom(String::new())]).collect()
 }
 
 /// `10%` in English; French and Spanish put a (narrow no-break) space before the sign.
@@ -243,9 +251,4 @@ pub(super) fn percent_label(p: f64, locale: Locale) -> String {
         Locale::En => format!("{number}%"),
         Locale::Es | Locale::Fr => format!("{number}\u{202f}%"),
     }
-}
-
-/// The error shown under the amount field, if any.
-pub(super) fn amount_error(errors: &FieldErrors, locale: Locale) -> Option<String> {
-    errors.amount.map(|a| a.message(locale))
 }

@@ -41,6 +41,7 @@ pub(super) struct View {
 
 pub(super) struct DialogView {
     pub dialog: HtmlDialogElement,
+    header: Element,
     logo: Element,
     title: Element,
     loading: Element,
@@ -51,33 +52,46 @@ pub(super) struct DialogView {
 struct FormView {
     form: Element,
     body: Element,
-    alert: Option<(&'static str, Element)>,
+    alert: Option<AlertView>,
     notice: Element,
     amounts: Vec<(Cents, HtmlInputElement)>,
-    amount_input: HtmlInputElement,
-    amount_error: Element,
+    amount: Field,
     frequencies: Vec<(Frequency, HtmlInputElement)>,
     tip: Option<TipView>,
-    fields: [FieldView; 3],
+    donor: [DonorField; 3],
     summary: Element,
     summary_shown: Option<[String; 3]>,
     submit: HtmlElement,
     submit_busy: Option<bool>,
 }
 
+/// The alert at the top of the form: which error it shows (its code), its sentence and the
+/// retry button, if the error may be retried.
+struct AlertView {
+    kind: &'static str,
+    root: Element,
+    text: Element,
+    retry: Option<Element>,
+}
+
 struct TipView {
     suggested: f64,
+    set: Element,
     chips: Vec<(TipChoice, HtmlInputElement)>,
-    custom: Element,
-    input: HtmlInputElement,
-    error: Element,
+    custom: Field,
     amount: Element,
 }
 
-/// One donor text input and how it reads the state.
-struct FieldView {
+/// A labelled input (`<div class="sir-field">`) and its error line, attached only while shown.
+struct Field {
+    field: Element,
     input: HtmlInputElement,
     error: Element,
+}
+
+/// One donor text input and how it reads the state.
+struct DonorField {
+    field: Field,
     value: fn(&State) -> &str,
     invalid: fn(&FieldErrors) -> bool,
 }
@@ -287,6 +301,7 @@ impl DialogView {
         append(&dialog, &[&header, &loading]);
         DialogView {
             dialog: dialog.unchecked_into(),
+            header,
             logo: logo(doc, "sir-dialog__logo", "40"),
             title,
             loading,
@@ -295,13 +310,8 @@ impl DialogView {
         }
     }
 
-    fn header(&self) -> Element {
-        self.title.parent_element().expect("the title is in the header")
-    }
-
     fn sync(&mut self, doc: &Document, st: &State, f: &Fixed, name: &str, now_ms: f64) {
-        let header = self.header();
-        sync_logo(&self.logo, &header, st.logo(false), Some(&self.title));
+        sync_logo(&self.logo, &self.header, st.logo(false), Some(&self.title));
         set_text(&self.title, &(f.s.dialog_title)(name));
         let body = if let Some(outcome) = st.outcome() {
             if self.outcome.as_ref().is_none_or(|(shown, _)| *shown != outcome) {
@@ -309,17 +319,15 @@ impl DialogView {
                 self.outcome = Some((outcome, element));
             }
             self.outcome.as_ref().map(|(_, e)| e.clone())
-        } else if let Some(config) = st.config() {
-            let form = self
-                .form
-                .get_or_insert_with(|| FormView::new(doc, f, config.tips().map(|t| t.default_percent.unwrap_or(0.0))));
+        } else if st.is_ready() {
+            let form = self.form.get_or_insert_with(|| FormView::new(doc, f, st.suggested_tip()));
             form.sync(doc, st, f, name, now_ms);
             Some(form.form.clone())
         } else {
             None
         };
         let body = body.unwrap_or_else(|| self.loading.clone());
-        let shown = header.next_element_sibling();
+        let shown = self.header.next_element_sibling();
         if shown.as_ref() != Some(&body) {
             if let Some(old) = shown {
                 old.remove();
@@ -396,7 +404,7 @@ fn field(
     input_attrs: &[(&str, &str)],
     hint: Option<&str>,
     error_text: &str,
-) -> (Element, HtmlInputElement, Element) {
+) -> Field {
     let field = el(doc, "div", "sir-field");
     let label = with_text(doc, "label", "sir-label", label);
     attrs(&label, &[("for", id)]);
@@ -416,7 +424,19 @@ fn field(
     }
     let error = with_text(doc, "p", "sir-error", error_text);
     attrs(&error, &[("id", &error_id)]);
-    (field, input(control), error)
+    Field { field, input: input(control), error }
+}
+
+impl Field {
+    /// Shows `value` unless the donor is typing it (then they already match), marks the input
+    /// invalid or not, and shows the error line when it is.
+    fn sync(&self, value: &str, invalid: bool) {
+        if self.input.value() != value {
+            self.input.set_value(value);
+        }
+        set_attr(&self.input, "aria-invalid", bool_text(invalid));
+        place(&self.field, &self.error, invalid, None);
+    }
 }
 
 impl FormView {
@@ -437,7 +457,7 @@ impl FormView {
             append(&chips, &[&label]);
             amounts.push((*c, radio));
         }
-        let (amount_field, amount_input, amount_error) = field(
+        let amount = field(
             doc,
             "sir-amount",
             s.custom_amount,
@@ -445,7 +465,7 @@ impl FormView {
             Some(s.custom_amount_hint),
             "",
         );
-        append(&amount_set, &[&chips, &amount_field]);
+        append(&amount_set, &[&chips, &amount.field]);
         append(&body, &[&amount_set]);
 
         // Frequency, when there is a choice.
@@ -465,28 +485,28 @@ impl FormView {
         let tip = suggested_tip.map(|suggested| {
             let set = fieldset(doc, s.tip_legend);
             let chips = el(doc, "div", "sir-chips");
-            let mut choices = vec![(TipChoice::None, s.tip_none.to_owned())];
-            for p in state::tip_presets(suggested) {
-                choices.push((state::tip_choice(p, suggested), state::percent_label(p, f.locale)));
-            }
-            choices.push((TipChoice::Custom(String::new()), s.tip_custom.to_owned()));
-            let chips_list = choices
+            let chips_list = state::tip_chips(suggested)
                 .into_iter()
                 .enumerate()
-                .map(|(i, (choice, text))| {
+                .map(|(i, choice)| {
+                    let text = match choice {
+                        TipChoice::None => s.tip_none.to_owned(),
+                        TipChoice::Suggested => state::percent_label(suggested, f.locale),
+                        TipChoice::Percent(p) => state::percent_label(p, f.locale),
+                        TipChoice::Custom(_) => s.tip_custom.to_owned(),
+                    };
                     let (label, radio) = chip(doc, "tip", i, &text);
                     append(&chips, &[&label]);
                     (choice, radio)
                 })
                 .collect();
-            let (custom, input, error) =
-                field(doc, "sir-tip", s.tip_custom, &[("inputmode", "decimal")], None, s.err_tip);
-            custom.set_class_name("sir-field sir-custom-tip");
+            let custom = field(doc, "sir-tip", s.tip_custom, &[("inputmode", "decimal")], None, s.err_tip);
+            custom.field.set_class_name("sir-field sir-custom-tip");
             let amount = el(doc, "p", "sir-tip-amount");
             attrs(&amount, &[("aria-live", "polite")]);
             append(&set, &[&with_text(doc, "p", "sir-hint", s.tip_explainer), &chips, &amount]);
             append(&body, &[&set]);
-            TipView { suggested, chips: chips_list, custom, input, error, amount }
+            TipView { suggested, set, chips: chips_list, custom, amount }
         });
 
         let donor = |id, label, autocomplete, kind, hint, error| {
@@ -499,17 +519,14 @@ impl FormView {
                 error,
             )
         };
-        let (first, first_input, first_error) =
-            donor("sir-first-name", s.first_name, "given-name", "text", None, s.err_first_name);
-        let (last, last_input, last_error) =
-            donor("sir-last-name", s.last_name, "family-name", "text", None, s.err_last_name);
-        let (email, email_input, email_error) =
-            donor("sir-email", s.email, "email", "email", Some(s.email_hint), s.err_email);
+        let first = donor("sir-first-name", s.first_name, "given-name", "text", None, s.err_first_name);
+        let last = donor("sir-last-name", s.last_name, "family-name", "text", None, s.err_last_name);
+        let email = donor("sir-email", s.email, "email", "email", Some(s.email_hint), s.err_email);
         let row = el(doc, "div", "sir-row");
-        append(&row, &[&first, &last]);
+        append(&row, &[&first.field, &last.field]);
         let summary = el(doc, "section", "");
         attrs(&summary, &[("aria-label", s.summary_title)]);
-        append(&body, &[&row, &email, &summary]);
+        append(&body, &[&row, &email.field, &summary]);
 
         let footer = el(doc, "footer", "sir-dialog__footer");
         let submit = el(doc, "button", "sir-submit");
@@ -522,24 +539,13 @@ impl FormView {
             alert: None,
             notice,
             amounts,
-            amount_input,
-            amount_error,
+            amount,
             frequencies,
             tip,
-            fields: [
-                FieldView {
-                    input: first_input,
-                    error: first_error,
-                    value: |st| &st.input.first_name,
-                    invalid: |e| e.first_name,
-                },
-                FieldView {
-                    input: last_input,
-                    error: last_error,
-                    value: |st| &st.input.last_name,
-                    invalid: |e| e.last_name,
-                },
-                FieldView { input: email_input, error: email_error, value: |st| &st.input.email, invalid: |e| e.email },
+            donor: [
+                DonorField { field: first, value: |st| &st.input.first_name, invalid: |e| e.first_name },
+                DonorField { field: last, value: |st| &st.input.last_name, invalid: |e| e.last_name },
+                DonorField { field: email, value: |st| &st.input.email, invalid: |e| e.email },
             ],
             summary,
             summary_shown: None,
@@ -554,19 +560,18 @@ impl FormView {
         if let Some(text) = st.notice {
             set_text(&self.notice, text);
         }
-        let after_alert = self.alert.as_ref().and_then(|(_, a)| a.next_sibling()).or_else(|| self.body.first_child());
+        let after_alert = self.alert.as_ref().and_then(|a| a.root.next_sibling()).or_else(|| self.body.first_child());
         place(&self.body, &self.notice, st.notice.is_some(), after_alert.as_ref());
 
         for (c, radio) in &self.amounts {
             radio.set_checked(st.input.amount == AmountChoice::Preset(*c));
         }
-        let amount_error = state::amount_error(&st.errors, f.locale);
-        sync_input(&self.amount_input, &st.custom_amount, amount_error.is_some());
+        // The amount's error line says which limit or format was missed.
+        let amount_error = st.errors.amount.map(|a| a.message(f.locale));
         if let Some(text) = &amount_error {
-            set_text(&self.amount_error, text);
+            set_text(&self.amount.error, text);
         }
-        let amount_field = self.amount_input.parent_element().expect("the input is in its field");
-        place(&amount_field, &self.amount_error, amount_error.is_some(), None);
+        self.amount.sync(&st.custom_amount, amount_error.is_some());
 
         for (fr, radio) in &self.frequencies {
             radio.set_checked(st.input.frequency == *fr);
@@ -580,17 +585,12 @@ impl FormView {
                 };
                 radio.set_checked(on);
             }
-            let set = tip.amount.parent_element().expect("the tip line is in its fieldset");
-            place(&set, &tip.custom, custom, Some(&tip.amount));
-            sync_input(&tip.input, &st.custom_tip, st.errors.tip);
-            place(&tip.custom, &tip.error, st.errors.tip, None);
+            place(&tip.set, &tip.custom.field, custom, Some(&tip.amount));
+            tip.custom.sync(&st.custom_tip, st.errors.tip);
             set_text(&tip.amount, &st.tip_text(s, f.locale, tip.suggested));
         }
-        for field in &self.fields {
-            let invalid = (field.invalid)(&st.errors);
-            sync_input(&field.input, (field.value)(st), invalid);
-            let parent = field.input.parent_element().expect("the input is in its field");
-            place(&parent, &field.error, invalid, None);
+        for donor in &self.donor {
+            donor.field.sync((donor.value)(st), (donor.invalid)(&st.errors));
         }
 
         let summary = st.summary(s, f.locale, name);
@@ -623,50 +623,39 @@ impl FormView {
 
     fn sync_alert(&mut self, doc: &Document, st: &State, s: &Strings, now_ms: f64) {
         let Some(alert) = &st.alert else {
-            if let Some((_, shown)) = self.alert.take() {
-                shown.remove();
+            if let Some(shown) = self.alert.take() {
+                shown.root.remove();
             }
             return;
         };
         let kind = alert.error.code();
         let text = st.alert_text(s, now_ms).unwrap_or_default();
         let waiting = st.seconds_to_wait(now_ms).is_some();
-        if let Some((shown_kind, shown)) = &self.alert
-            && *shown_kind == kind
-        {
+        if let Some(shown) = self.alert.as_ref().filter(|a| a.kind == kind) {
             // The same alert: only its text (a countdown) and the retry's availability change.
-            if let Some(p) = shown.first_element_child() {
-                set_text(&p, &text);
-            }
-            if let Ok(Some(retry)) = shown.query_selector("button") {
-                set_flag(&retry, "disabled", waiting);
+            set_text(&shown.text, &text);
+            if let Some(retry) = &shown.retry {
+                set_flag(retry, "disabled", waiting);
             }
             return;
         }
-        if let Some((_, old)) = self.alert.take() {
-            old.remove();
+        if let Some(old) = self.alert.take() {
+            old.root.remove();
         }
-        let shown = el(doc, "div", "sir-alert");
-        attrs(&shown, &[("role", "alert")]);
-        append(&shown, &[&with_text(doc, "p", "", &text)]);
-        if state::retryable(&alert.error) {
+        let root = el(doc, "div", "sir-alert");
+        attrs(&root, &[("role", "alert")]);
+        let text = with_text(doc, "p", "", &text);
+        append(&root, &[&text]);
+        let retry = state::retryable(&alert.error).then(|| {
             let actions = el(doc, "div", "sir-alert__actions");
             let retry = with_text(doc, "button", "sir-link-button", s.retry);
             attrs(&retry, &[("type", "button"), ("data-act", "retry")]);
             set_flag(&retry, "disabled", waiting);
             append(&actions, &[&retry]);
-            append(&shown, &[&actions]);
-        }
-        let _ = self.body.prepend_with_node_1(&shown);
-        self.alert = Some((kind, shown));
+            append(&root, &[&actions]);
+            retry
+        });
+        let _ = self.body.prepend_with_node_1(&root);
+        self.alert = Some(AlertView { kind, root, text, retry });
     }
-}
-
-/// The field shows `value` unless the donor is typing it (then they already match), and says
-/// whether it is invalid.
-fn sync_input(input: &HtmlInputElement, value: &str, invalid: bool) {
-    if input.value() != value {
-        input.set_value(value);
-    }
-    set_attr(input, "aria-invalid", bool_text(invalid));
 }
