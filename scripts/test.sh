@@ -28,6 +28,8 @@ step "format and lints"
 cargo fmt --all --check || die "cargo fmt --all --check failed: run cargo fmt --all"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+# The script-tag build's feature set (scripts/build-dist.sh) too.
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features small-allocator --quiet -- -D warnings
 
 step "native unit tests (widget crate)"
 cargo test -p sir-donate 2>&1 | tee "$LOGS/native.log"

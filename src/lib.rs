@@ -30,8 +30,15 @@ pub mod embed;
 pub mod i18n;
 pub mod key;
 pub mod money;
+mod timer;
 pub mod ui;
 pub mod weburl;
+
+// The script-tag build's allocator (feature `small-allocator`; see Cargo.toml). The widget runs on
+// the page's one thread, so the single-threaded form is the right one.
+#[cfg(all(feature = "small-allocator", target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// The README's Rust examples are compiled as doc tests, so they cannot drift from the API.
 #[cfg(doctest)]

@@ -83,8 +83,8 @@ impl AmountError {
             AmountError::Negative => s.err_amount_negative.to_owned(),
             AmountError::Zero => s.err_amount_zero.to_owned(),
             AmountError::TooManyDecimals => s.err_amount_decimals.to_owned(),
-            AmountError::BelowMinimum => (s.err_amount_min)(&format_money(MIN_AMOUNT, CURRENCY, locale)),
-            AmountError::AboveMaximum => (s.err_amount_max)(&format_money(MAX_AMOUNT, CURRENCY, locale)),
+            AmountError::BelowMinimum => (s.err_amount_min)(&format_money(MIN_AMOUNT, locale)),
+            AmountError::AboveMaximum => (s.err_amount_max)(&format_money(MAX_AMOUNT, locale)),
         }
     }
 }
@@ -298,25 +298,27 @@ pub fn percent_of(amount: Cents, percent: f64) -> Cents {
     Cents(u64::try_from(cents).unwrap_or(amount.0))
 }
 
-/// `amount` in `currency` as `locale` writes money: `$25`, `$19.99` (en), `25 US$` (es),
-/// `25 $US` (fr). Whole amounts have no decimals, others always two.
+/// `amount` (US dollars, the only currency of the API: [`CURRENCY`]) as `locale` writes money:
+/// `$25`, `$19.99` (en), `25 US$` (es), `25 $US` (fr). Whole amounts have no decimals, others
+/// always two.
 ///
 /// In the browser this is `Intl.NumberFormat`, so amounts read the way every other price on the
 /// donor's screen does; the formatters are built once and reused. Where `Intl` is missing or
-/// refuses the currency, it falls back to the built-in formatter that native builds use.
+/// fails, it falls back to the built-in formatter that native builds use.
 #[cfg(target_arch = "wasm32")]
-pub fn format_money(amount: Cents, currency: &str, locale: Locale) -> String {
-    intl::format(amount, currency, locale).unwrap_or_else(|| format_builtin(amount, currency, locale))
+pub fn format_money(amount: Cents, locale: Locale) -> String {
+    intl::format(amount, locale).unwrap_or_else(|| format_builtin(amount, locale))
 }
 
-/// `amount` in `currency` as `locale` writes money: `$25`, `$19.99` (en), `25 US$` (es),
-/// `25 $US` (fr). Whole amounts have no decimals, others always two.
+/// `amount` (US dollars, the only currency of the API: [`CURRENCY`]) as `locale` writes money:
+/// `$25`, `$19.99` (en), `25 US$` (es), `25 $US` (fr). Whole amounts have no decimals, others
+/// always two.
 ///
 /// Native builds use a built-in formatter that follows what browsers' `Intl` writes for these
 /// languages, for tests and as the browser's fallback.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn format_money(amount: Cents, currency: &str, locale: Locale) -> String {
-    format_builtin(amount, currency, locale)
+pub fn format_money(amount: Cents, locale: Locale) -> String {
+    format_builtin(amount, locale)
 }
 
 /// A plain number (a tip share, a token count) as `locale` writes it, with at most two
@@ -339,31 +341,14 @@ pub fn format_decimal(value: f64, locale: Locale) -> String {
     }
 }
 
-/// The built-in formatter: CLDR's patterns for these three languages and a few currencies,
-/// which is what `Intl` writes for them.
-fn format_builtin(amount: Cents, currency: &str, locale: Locale) -> String {
+/// The built-in formatter: CLDR's patterns for US dollars in these three languages, which is
+/// what `Intl` writes for them.
+fn format_builtin(amount: Cents, locale: Locale) -> String {
     let number = format_number(amount, locale);
-    let code = currency.trim().to_ascii_uppercase();
-    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
-        // Not a currency code: the number alone is better than a guessed symbol.
-        return number;
-    }
-    let symbol = match (locale, code.as_str()) {
-        (Locale::En, "USD") => "$",
-        (Locale::Es, "USD") => "US$",
-        (Locale::Fr, "USD") => "$US",
-        (_, "EUR") => "€",
-        (Locale::En, "GBP") => "£",
-        (Locale::Fr, "GBP") => "£GB",
-        (Locale::En, "CAD") => "CA$",
-        (Locale::Fr, "CAD") => "$CA",
-        // Any other currency is written by its code, as `Intl` does.
-        _ => code.as_str(),
-    };
     match locale {
-        Locale::En if symbol == code => format!("{symbol}\u{a0}{number}"),
-        Locale::En => format!("{symbol}{number}"),
-        Locale::Es | Locale::Fr => format!("{number}\u{a0}{symbol}"),
+        Locale::En => ["$", &number].concat(),
+        Locale::Es => [&number, "\u{a0}US$"].concat(),
+        Locale::Fr => [&number, "\u{a0}$US"].concat(),
     }
 }
 
@@ -386,12 +371,18 @@ fn format_number(amount: Cents, locale: Locale) -> String {
     }
     if !amount.is_whole() {
         out.push(decimal);
-        out.push_str(&format!("{:02}", amount.0 % 100));
+        out.push_str(&cents_digits(amount));
     }
     out
 }
 
-/// `Intl.NumberFormat`, built once per (locale, currency, whole) and kept for the page's life.
+/// The two digits of `amount`'s cents, `"05"` for five.
+fn cents_digits(amount: Cents) -> String {
+    let cents = (amount.0 % 100) as u8;
+    [char::from(b'0' + cents / 10), char::from(b'0' + cents % 10)].iter().collect()
+}
+
+/// `Intl.NumberFormat`, built once per (locale, whole) and kept for the page's life.
 #[cfg(target_arch = "wasm32")]
 mod intl {
     use std::cell::RefCell;
@@ -399,10 +390,11 @@ mod intl {
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
-    use super::Cents;
+    use super::{CURRENCY, Cents, cents_digits};
     use crate::i18n::Locale;
 
-    type Key = (Locale, String, bool);
+    /// The locale, and whether the amount is whole (no decimals).
+    type Key = (Locale, bool);
 
     thread_local! {
         /// Building a formatter costs far more than using one, and amounts are formatted on
@@ -413,27 +405,22 @@ mod intl {
     }
 
     /// `amount` formatted by the browser, or `None` if `Intl` is missing or throws.
-    pub(super) fn format(amount: Cents, currency: &str, locale: Locale) -> Option<String> {
-        let currency = currency.trim().to_ascii_uppercase();
-        // `Intl` throws on a malformed code; checking first also keeps junk out of the cache.
-        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return None;
-        }
-        let key = (locale, currency, amount.is_whole());
+    pub(super) fn format(amount: Cents, locale: Locale) -> Option<String> {
+        let key = (locale, amount.is_whole());
         let cached = FORMATTERS.with(|cache| cache.borrow().iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
         let format = match cached {
             Some(format) => format,
             None => {
                 // Built outside the borrow: nothing of ours runs inside JS, but no borrow is
                 // held across a call into it either way.
-                let built = build(locale, &key.1, key.2);
+                let built = build(locale, key.1);
                 FORMATTERS.with(|cache| cache.borrow_mut().push((key, built.clone())));
                 built
             }
         }?;
         // A decimal string rather than `cents / 100.0`: browsers format a numeric string
         // exactly, and older ones read it as the nearest double, which is no worse.
-        let value = JsValue::from_str(&format!("{}.{:02}", amount.0 / 100, amount.0 % 100));
+        let value = JsValue::from_str(&[(amount.0 / 100).to_string(), ".".into(), cents_digits(amount)].concat());
         format.call1(&JsValue::UNDEFINED, &value).ok()?.as_string()
     }
 
@@ -453,14 +440,14 @@ mod intl {
     /// A new `Intl.NumberFormat(locale, {style: "currency", currency, …}).format`, through
     /// `Reflect.construct` so that a throwing constructor is an `Err` rather than an exception
     /// unwinding through Rust.
-    fn build(locale: Locale, currency: &str, whole: bool) -> Option<Function> {
+    fn build(locale: Locale, whole: bool) -> Option<Function> {
         let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
         let constructor: Function = Reflect::get(&intl, &JsValue::from_str("NumberFormat")).ok()?.dyn_into().ok()?;
         let options = Object::new();
         let digits = JsValue::from_f64(if whole { 0.0 } else { 2.0 });
         for (name, value) in [
             ("style", JsValue::from_str("currency")),
-            ("currency", JsValue::from_str(currency)),
+            ("currency", JsValue::from_str(CURRENCY)),
             // Both bounds, because older engines reject a maximum below the currency's
             // default minimum when the minimum is left out.
             ("minimumFractionDigits", digits.clone()),
@@ -686,21 +673,15 @@ mod tests {
             (123_456_789, Fr, "1\u{202f}234\u{202f}567,89\u{a0}$US"),
         ];
         for (cents, locale, expected) in cases {
-            assert_eq!(format_money(Cents(cents), "USD", locale), expected, "{cents} in {locale:?}");
+            assert_eq!(format_money(Cents(cents), locale), expected, "{cents} in {locale:?}");
         }
-        assert_eq!(format_money(Cents(2500), " usd ", En), "$25");
-        assert_eq!(format_money(Cents(2500), "EUR", Fr), "25\u{a0}€");
-        assert_eq!(format_money(Cents(2550), "CHF", En), "CHF\u{a0}25.50");
-        assert_eq!(format_money(Cents(2550), "CHF", Es), "25,50\u{a0}CHF");
-        assert_eq!(format_money(Cents(2500), "", En), "25");
-        assert_eq!(format_money(Cents(2500), "<b>", En), "25");
     }
 
     #[test]
     fn formatted_amounts_read_back() {
         for locale in Locale::ALL {
             for cents in [100, 1999, 2500, 100_050, 1_234_567, 10_000_000] {
-                let shown = format_money(Cents(cents), CURRENCY, locale);
+                let shown = format_money(Cents(cents), locale);
                 assert_eq!(parse_amount(&shown, locale), Ok(Cents(cents)), "{shown:?} in {locale:?}");
             }
         }
@@ -718,8 +699,8 @@ mod tests {
             assert_eq!(messages.len(), all.len(), "{locale:?}");
             // The static hint under the custom amount must state the same limits.
             let hint = locale.strings().custom_amount_hint;
-            assert!(hint.contains(&format_money(MIN_AMOUNT, CURRENCY, locale)), "{locale:?}: {hint}");
-            assert!(hint.contains(&format_money(MAX_AMOUNT, CURRENCY, locale)), "{locale:?}: {hint}");
+            assert!(hint.contains(&format_money(MIN_AMOUNT, locale)), "{locale:?}: {hint}");
+            assert!(hint.contains(&format_money(MAX_AMOUNT, locale)), "{locale:?}: {hint}");
         }
         let codes: std::collections::HashSet<_> = all.iter().map(|e| e.code()).collect();
         assert_eq!(codes.len(), all.len());

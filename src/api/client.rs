@@ -12,6 +12,14 @@ use super::retry::RetryPolicy;
 use super::transport::{self, Method};
 use crate::key::{ApiBase, PublishableKey};
 
+/// The path of the partner configuration.
+pub(crate) const CONFIG_PATH: &str = "/v1/partner/config";
+
+/// The path of one nonprofit.
+pub(crate) fn organization_path(slug: &Slug) -> String {
+    ["/v1/partner/organizations/", slug.as_str()].concat()
+}
+
 /// Timeout and retry settings.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ClientOptions {
@@ -78,12 +86,12 @@ impl Client {
 
     /// `GET /v1/partner/config`.
     pub async fn config(&self) -> Result<PartnerConfig, ApiError> {
-        self.get("/v1/partner/config").await
+        self.get(CONFIG_PATH).await
     }
 
     /// `GET /v1/partner/organizations/:slug`.
     pub async fn organization(&self, slug: &Slug) -> Result<Organization, ApiError> {
-        self.get(&format!("/v1/partner/organizations/{}", slug.as_str())).await
+        self.get(&organization_path(slug)).await
     }
 
     /// `GET /v1/partner/donations/status/:partnerDonationId`.
@@ -115,9 +123,10 @@ impl Client {
         decode_body(&self.get_answer(path).await?)
     }
 
-    /// The retry loop of [`Client::get`], up to a successful answer. Not generic over the
-    /// decoded type, so the wasm holds it once rather than once per endpoint.
-    async fn get_answer(&self, path: &str) -> Result<RawResponse, ApiError> {
+    /// The retry loop of [`Client::get`], up to a successful (2xx) answer, not yet decoded.
+    /// Not generic over the decoded type, so the wasm holds it once rather than once per
+    /// endpoint, and the per-page sharing of answers (`ui::shared`) can share it as it is.
+    pub(crate) async fn get_answer(&self, path: &str) -> Result<RawResponse, ApiError> {
         let url = self.base.join(path);
         let mut attempt = 0;
         loop {
@@ -129,7 +138,7 @@ impl Client {
                 Err(error) => error,
             };
             match self.options.retry.retry_delay(&error, attempt, js_sys::Math::random()) {
-                Some(wait) => gloo_timers::future::sleep(wait).await,
+                Some(wait) => crate::timer::sleep(wait).await,
                 None => return Err(error),
             }
             attempt += 1;

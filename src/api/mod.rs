@@ -11,6 +11,7 @@ mod client;
 mod transport;
 
 pub use checkout_link::{CheckoutPolicy, CheckoutUrl, InvalidHost, LinkRefusal};
+pub(crate) use client::{CONFIG_PATH, organization_path};
 pub use client::{Client, ClientOptions, CreatedLink};
 pub use error::{ApiError, Field, ForbiddenReason, Problem, RawResponse};
 pub use models::{

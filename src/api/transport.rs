@@ -1,16 +1,14 @@
 //! One HTTP exchange with a timeout, in the browser (the browser's `fetch`).
 //!
-//! The timeout aborts the fetch with an `AbortController`, so a hung request frees its
-//! connection instead of lingering after the widget has given up on it.
+//! The timeout is an `AbortSignal.timeout`, which aborts the fetch and the reading of its body,
+//! so a hung request frees its connection instead of lingering after the widget has given up on
+//! it.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortSignal, Headers, RequestCredentials, RequestInit, Response};
 
 use super::error::{ApiError, RawResponse};
 use crate::key::PublishableKey;
@@ -40,22 +38,13 @@ pub(crate) async fn send(
 ) -> Result<RawResponse, ApiError> {
     let network = |detail: String| ApiError::Network { detail };
     let window = web_sys::window().ok_or_else(|| network("no window to fetch from".into()))?;
-    let controller = AbortController::new().map_err(|_| network("AbortController is unavailable".into()))?;
-    let timed_out = Rc::new(Cell::new(false));
-    // Dropping the timer (when this function returns) cancels it.
-    let _timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Timeout::new(timeout.as_millis().min(u32::MAX as u128) as u32, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
+    let signal = AbortSignal::timeout_with_u32(timeout.as_millis().min(u32::MAX as u128) as u32);
     let headers = Headers::new().map_err(|e| network(describe(&e)))?;
     let _ = headers.set("X-Partner-Key", key.as_header_value());
     let init = RequestInit::new();
     // The widget never needs cookies, and sending none keeps the API call anonymous.
     init.set_credentials(RequestCredentials::Omit);
-    init.set_signal(Some(&controller.signal()));
+    init.set_signal(Some(&signal));
     match method {
         Method::Get => init.set_method("GET"),
         Method::Post(body) => {
@@ -66,8 +55,10 @@ pub(crate) async fn send(
     }
     init.set_headers(&headers);
 
+    // The signal rejects with a `TimeoutError` once the time is up.
     let failed = |e: JsValue| {
-        if timed_out.get() { ApiError::Timeout { after: timeout } } else { network(describe(&e)) }
+        let timed_out = e.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "TimeoutError");
+        if timed_out { ApiError::Timeout { after: timeout } } else { network(describe(&e)) }
     };
     let response: Response =
         JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(failed)?.unchecked_into();

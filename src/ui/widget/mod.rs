@@ -552,7 +552,7 @@ impl Widget {
         let w = self.clone();
         spawn_local(async move {
             while dom::now_ms() < until_ms {
-                gloo_timers::future::sleep(std::time::Duration::from_millis(1000)).await;
+                crate::timer::sleep(std::time::Duration::from_millis(1000)).await;
                 if w.update(|_| ()).is_none() {
                     break;
                 }
@@ -625,7 +625,7 @@ impl Widget {
                     Err(_) => {}
                 }
                 match schedule.next_delay(dom::now_ms()) {
-                    Some(wait) => gloo_timers::future::sleep(wait).await,
+                    Some(wait) => crate::timer::sleep(wait).await,
                     None => break,
                 }
             }

@@ -4,7 +4,7 @@
 use crate::api::{ApiError, DonationStatus, Frequency, Organization, PartnerConfig, StatusWord, TipConfig};
 use crate::donation::{AmountChoice, DonorInput, FieldErrors, TipChoice, WidgetOptions};
 use crate::i18n::{Locale, Strings};
-use crate::money::{CURRENCY, Cents, format_money, percent_of};
+use crate::money::{Cents, format_money, percent_of};
 
 /// Loading the partner configuration and the nonprofit.
 #[derive(Clone, Debug, PartialEq)]
@@ -213,7 +213,7 @@ impl State {
         let amount = self.input.amount(locale).ok();
         let percent = self.input.tip_percent(Some(&tips), locale).ok().flatten();
         match (amount, percent) {
-            (Some(a), Some(p)) => (s.tip_amount)(&format_money(percent_of(a, p), CURRENCY, locale)),
+            (Some(a), Some(p)) => (s.tip_amount)(&format_money(percent_of(a, p), locale)),
             _ => String::new(),
         }
     }
@@ -224,7 +224,7 @@ impl State {
         let amount = self.input.amount(locale).ok().filter(|a| a.is_within_limits())?;
         let tip = self.input.tip_percent(tips.as_ref(), locale).ok().flatten();
         let tip = tip.map(|p| percent_of(amount, p)).unwrap_or(Cents::ZERO);
-        let money = |c| format_money(c, CURRENCY, locale);
+        let money = |c| format_money(c, locale);
         let frequency = self.input.frequency;
         let mut total = (s.summary_total)(&money(amount.saturating_add(tip)));
         if frequency == Frequency::Monthly {

@@ -10,7 +10,7 @@ use super::state::{self, Outcome, State};
 use crate::api::{Frequency, StatusWord};
 use crate::donation::{AmountChoice, FieldErrors, TipChoice};
 use crate::i18n::{Locale, Strings};
-use crate::money::{CURRENCY, Cents, format_decimal, format_money};
+use crate::money::{Cents, format_decimal, format_money};
 
 /// What does not change while the widget lives.
 pub(super) struct Fixed<'a> {
@@ -23,7 +23,7 @@ pub(super) struct Fixed<'a> {
 
 impl Fixed<'_> {
     fn money(&self, amount: Cents) -> String {
-        format_money(amount, CURRENCY, self.locale)
+        format_money(amount, self.locale)
     }
 }
 
