@@ -40,9 +40,11 @@ trap 'rm -rf "$work"' EXIT
 
 # Short import and export names in the dist's wasm and glue (pkg/ keeps wasm-bindgen's own):
 # wasm-bindgen's carry an incompressible hash each, on both sides. wasm-opt renames them in the
-# wasm and prints the renaming, which scripts/shorten-names.py applies to the glue.
+# wasm and prints the renaming, which scripts/shorten-names.py applies to the glue. It also drops
+# the producers and target-features sections, which browsers do not read.
 wasm-opt pkg/sir_donate_bg.wasm --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --minify-imports-and-exports-and-modules -o "$work/widget.wasm" >"$work/renaming.json"
+  --enable-mutable-globals --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+  -o "$work/widget.wasm" >"$work/renaming.json"
 python3 scripts/shorten-names.py "$work/widget.wasm" "$work/renaming.json" pkg/sir_donate.js "$work/glue.in.js"
 
 # One content hash for the glue and the wasm, which only work together: 10 hex digits are plenty

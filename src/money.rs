@@ -291,11 +291,12 @@ pub fn percent_of(amount: Cents, percent: f64) -> Cents {
     if percent.is_nan() || percent <= 0.0 {
         return Cents::ZERO;
     }
-    // At most 1 000 000, so the product below fits easily in 128 bits.
-    let millionths = (percent.min(100.0) * 10_000.0).round() as u128;
-    let cents = (u128::from(amount.0) * millionths + 500_000) / 1_000_000;
-    // Never more than `amount`, since the share is at most 100 %.
-    Cents(u64::try_from(cents).unwrap_or(amount.0))
+    // At most 1 000 000.
+    let millionths = (percent.min(100.0) * 10_000.0).round() as u64;
+    // amount × millionths / 10⁶ without overflow or 128-bit division: with amount = q·10⁶ + r
+    // it is q × millionths (at most `amount`) plus r × millionths / 10⁶ (below 10¹²), rounded.
+    let (q, r) = (amount.0 / 1_000_000, amount.0 % 1_000_000);
+    Cents(q * millionths + (r * millionths + 500_000) / 1_000_000)
 }
 
 /// `amount` (US dollars, the only currency of the API: [`CURRENCY`]) as `locale` writes money:
@@ -420,7 +421,8 @@ mod intl {
         }?;
         // A decimal string rather than `cents / 100.0`: browsers format a numeric string
         // exactly, and older ones read it as the nearest double, which is no worse.
-        let value = JsValue::from_str(&[(amount.0 / 100).to_string(), ".".into(), cents_digits(amount)].concat());
+        let units = (amount.0 / 100).to_string();
+        let value = JsValue::from_str(&[units.as_str(), ".", &cents_digits(amount)].concat());
         format.call1(&JsValue::UNDEFINED, &value).ok()?.as_string()
     }
 

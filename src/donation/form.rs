@@ -161,12 +161,15 @@ fn clean_name(input: &str) -> Option<String> {
 }
 
 /// A deliberately simple check: one `@`, something before it, a dotted domain after it, no
-/// spaces. The API has the last word; this catches typos before a round trip.
+/// spaces. The API has the last word; this catches typos before a round trip. Domain labels are
+/// ASCII letters, digits and dashes, or any non-ASCII character (internationalised domains),
+/// which spares the wasm Unicode's letter tables.
 pub fn is_plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
-    let labels_ok = domain.split('.').all(|l| {
-        !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-    });
+    let label_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii();
+    let labels_ok = domain
+        .split('.')
+        .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(label_char));
     email.len() <= 254
         && !local.is_empty()
         && local.len() <= 64
@@ -287,6 +290,8 @@ mod tests {
             "a@-x.org",
             "a@x..org",
             "a@x.org,b@y.org",
+            "a@ex_ample.org",
+            "a@exa mple.org",
         ] {
             assert!(!is_plausible_email(bad), "{bad}");
         }
