@@ -8,6 +8,7 @@ use crate::api::{Frequency, Provider};
 use crate::donation::{CheckoutMode, Theme};
 use crate::i18n::Locale;
 use crate::money::{Cents, parse_amount};
+use crate::text::{cat, quoted};
 use crate::ui::WidgetProps;
 
 /// The attributes `<sir-donate>` understands, in kebab-case.
@@ -36,7 +37,7 @@ pub const ATTRIBUTES: [&str; 13] = [
 pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
     let mut warnings = Vec::new();
     let mut warn = |name: &str, value: &str, expected: &str| {
-        warnings.push(format!("ignored {name}={value:?}: expected {expected}"));
+        warnings.push(cat(&["ignored ", name, "=", &quoted(value), ": expected ", expected]));
     };
     let text = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let mut options = WidgetProps {
@@ -145,7 +146,7 @@ mod browser {
         };
         let (props, warnings) = super::from_attributes(get);
         for warning in warnings {
-            web_sys::console::warn_1(&format!("sir-donate: {warning}").into());
+            web_sys::console::warn_1(&crate::text::cat(&["sir-donate: ", &warning]).into());
         }
         // Keyboard users who reached the placeholder keep focus on the real button.
         let had_focus = element.and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();

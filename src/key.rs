@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use crate::text::{cat, digits};
 use crate::weburl;
 
 /// Which SIR host a key belongs to. Test keys go with the sandbox host, live keys with
@@ -62,9 +63,9 @@ impl KeyError {
             KeyError::SecretKey => "This is a SECRET key (sk_…). It must never be put in a web page: rotate it now in the SIR partner dashboard, and use your publishable key (pk_…) here.".into(),
             KeyError::HmacSecret => "This looks like your HMAC signing secret (64 hex characters). It must never be put in a web page: rotate it, and use your publishable key (pk_…) here.".into(),
             KeyError::WebhookSecret => "This is a webhook signing secret (whsec_…). It must never be put in a web page: rotate it, and use your publishable key (pk_…) here.".into(),
-            KeyError::InvalidCharacter(c) => format!("The publishable key contains {c:?}; keys contain only letters, digits and underscores."),
+            KeyError::InvalidCharacter(c) => cat(&["The publishable key contains '", c.encode_utf8(&mut [0; 4]), "'; keys contain only letters, digits and underscores."]),
             KeyError::UnknownPrefix => "This is not a publishable key: it must start with pk_test_ (sandbox) or pk_live_ (production).".into(),
-            KeyError::WrongLength(n) => format!("The publishable key is {n} characters after its prefix; a SIR key has 64. Check that it was copied whole."),
+            KeyError::WrongLength(n) => cat(&["The publishable key is ", &digits(*n as u64), " characters after its prefix; a SIR key has 64. Check that it was copied whole."]),
         }
     }
 
@@ -147,7 +148,7 @@ impl PublishableKey {
             Environment::Production => LIVE_PREFIX,
         };
         let tail = &self.key[self.key.len() - 4..];
-        format!("{prefix}…{tail}")
+        cat(&[prefix, "…", tail])
     }
 }
 
@@ -244,7 +245,7 @@ impl ApiBase {
 
     /// `base` + `path`, where `path` starts with `/`.
     pub fn join(&self, path: &str) -> String {
-        format!("{}{}", self.url, path)
+        cat(&[&self.url, path])
     }
 }
 

@@ -30,6 +30,7 @@ pub mod embed;
 pub mod i18n;
 pub mod key;
 pub mod money;
+mod text;
 mod timer;
 pub mod ui;
 pub mod weburl;

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::i18n::Locale;
+use crate::text::{cat, digits};
 
 /// An amount in cents, the API's unit (`Cents(2500)` is $25.00).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -347,9 +348,9 @@ pub fn format_decimal(value: f64, locale: Locale) -> String {
 fn format_builtin(amount: Cents, locale: Locale) -> String {
     let number = format_number(amount, locale);
     match locale {
-        Locale::En => ["$", &number].concat(),
-        Locale::Es => [&number, "\u{a0}US$"].concat(),
-        Locale::Fr => [&number, "\u{a0}$US"].concat(),
+        Locale::En => cat(&["$", &number]),
+        Locale::Es => cat(&[&number, "\u{a0}US$"]),
+        Locale::Fr => cat(&[&number, "\u{a0}$US"]),
     }
 }
 
@@ -362,7 +363,7 @@ fn format_number(amount: Cents, locale: Locale) -> String {
         Locale::Es => (".", ',', 5),
         Locale::Fr => ("\u{202f}", ',', 4),
     };
-    let units = (amount.0 / 100).to_string();
+    let units = digits(amount.0 / 100);
     let mut out = String::with_capacity(units.len() * 2 + 3);
     for (i, digit) in units.chars().enumerate() {
         if i > 0 && units.len() >= min_grouped_len && (units.len() - i).is_multiple_of(3) {
@@ -393,6 +394,7 @@ mod intl {
 
     use super::{CURRENCY, Cents, cents_digits};
     use crate::i18n::Locale;
+    use crate::text::{cat, digits};
 
     /// The locale, and whether the amount is whole (no decimals).
     type Key = (Locale, bool);
@@ -421,8 +423,7 @@ mod intl {
         }?;
         // A decimal string rather than `cents / 100.0`: browsers format a numeric string
         // exactly, and older ones read it as the nearest double, which is no worse.
-        let units = (amount.0 / 100).to_string();
-        let value = JsValue::from_str(&[units.as_str(), ".", &cents_digits(amount)].concat());
+        let value = JsValue::from_str(&cat(&[&digits(amount.0 / 100), ".", &cents_digits(amount)]));
         format.call1(&JsValue::UNDEFINED, &value).ok()?.as_string()
     }
 

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::text::{cat, digits, quoted};
 use crate::weburl::{self, ParsedUrl};
 
 /// Hosts every widget allows, as published in the spec; `sirgiving.org` also covers its
@@ -50,18 +51,28 @@ pub enum LinkRefusal {
     HostNotAllowed(String),
 }
 
+impl LinkRefusal {
+    /// Why the link was refused, for the site developer.
+    pub fn message(&self) -> String {
+        match self {
+            LinkRefusal::NotAUrl => "the checkout link is not an absolute URL".into(),
+            LinkRefusal::Scheme(s) => cat(&["the checkout link uses ", s, "; only https: is followed"]),
+            LinkRefusal::Credentials => "the checkout link carries a user name or password".into(),
+            LinkRefusal::Port(p) => {
+                cat(&["the checkout link uses port ", &digits((*p).into()), "; only the default port is followed"])
+            }
+            LinkRefusal::HostNotAllowed(h) => cat(&[
+                "the checkout host ",
+                h,
+                " is not on the allow-list (every.org, Stripe checkout, sirgiving.org, or hosts added with allowed-hosts)",
+            ]),
+        }
+    }
+}
+
 impl fmt::Display for LinkRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LinkRefusal::NotAUrl => f.write_str("the checkout link is not an absolute URL"),
-            LinkRefusal::Scheme(s) => write!(f, "the checkout link uses {s}; only https: is followed"),
-            LinkRefusal::Credentials => f.write_str("the checkout link carries a user name or password"),
-            LinkRefusal::Port(p) => write!(f, "the checkout link uses port {p}; only the default port is followed"),
-            LinkRefusal::HostNotAllowed(h) => write!(
-                f,
-                "the checkout host {h} is not on the allow-list (every.org, Stripe checkout, sirgiving.org, or hosts added with allowed-hosts)"
-            ),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -69,9 +80,16 @@ impl fmt::Display for LinkRefusal {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidHost(pub String);
 
+impl InvalidHost {
+    /// Why the host was refused, for the site developer.
+    pub fn message(&self) -> String {
+        cat(&[&quoted(&self.0), " is not a host name (give bare hosts such as checkout.example.org)"])
+    }
+}
+
 impl fmt::Display for InvalidHost {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a host name (give bare hosts such as checkout.example.org)", self.0)
+        f.write_str(&self.message())
     }
 }
 
@@ -93,7 +111,7 @@ impl CheckoutPolicy {
             if host.is_empty() {
                 continue;
             }
-            let parsed = weburl::parse(&format!("https://{host}/"))
+            let parsed = weburl::parse(&cat(&["https://", host, "/"]))
                 .filter(|u| !u.has_credentials() && u.port.is_none() && u.pathname == "/")
                 .filter(|u| u.search.is_empty() && u.hash.is_empty())
                 .filter(|u| u.hostname == host.to_ascii_lowercase())

@@ -11,13 +11,14 @@ use super::models::{
 use super::retry::RetryPolicy;
 use super::transport::{self, Method};
 use crate::key::{ApiBase, PublishableKey};
+use crate::text::cat;
 
 /// The path of the partner configuration.
 pub(crate) const CONFIG_PATH: &str = "/v1/partner/config";
 
 /// The path of one nonprofit.
 pub(crate) fn organization_path(slug: &Slug) -> String {
-    ["/v1/partner/organizations/", slug.as_str()].concat()
+    cat(&["/v1/partner/organizations/", slug.as_str()])
 }
 
 /// Timeout and retry settings.
@@ -97,7 +98,7 @@ impl Client {
     /// `GET /v1/partner/donations/status/:partnerDonationId`.
     pub async fn status(&self, id: &DonationId) -> Result<DonationStatus, ApiError> {
         let id = String::from(js_sys::encode_uri_component(id.as_str()));
-        self.get(&format!("/v1/partner/donations/status/{id}")).await
+        self.get(&cat(&["/v1/partner/donations/status/", &id])).await
     }
 
     /// `POST /v1/partner/donations/create-link`. Sent exactly once: creating a link is not

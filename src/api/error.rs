@@ -10,6 +10,7 @@ use super::checkout_link::LinkRefusal;
 use super::json::{self, FromJson};
 use super::models::ErrorBody;
 use super::retry::parse_retry_after;
+use crate::text::{cat, digits};
 
 /// A failed API call.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,62 +159,70 @@ impl ApiError {
 
     /// What went wrong, in detail, for the site developer's console.
     pub fn developer_message(&self) -> String {
-        let said = |m: &Option<String>| m.as_deref().map(|m| format!(" Server said: {m}")).unwrap_or_default();
+        // " Server said: …" after the sentence, when the server said something.
+        let said = |m: &Option<String>| m.as_deref().map_or(String::new(), |m| cat(&[" Server said: ", m]));
+        // " CODE" after the status, when there is a code.
+        let code_of = |c: &Option<String>| c.as_deref().map_or(String::new(), |c| cat(&[" ", c]));
         match self {
             ApiError::Unauthorized { code, message } => match code.as_deref() {
-                Some("ENVIRONMENT_MISMATCH") => format!(
-                    "401 ENVIRONMENT_MISMATCH: a pk_test_ key goes with the sandbox host and a pk_live_ key with production; check api-base.{}",
-                    said(message)
-                ),
-                _ => format!(
-                    "401{}: the publishable key was not accepted. Check that it is this partner's current key.{}",
-                    code.as_deref().map(|c| format!(" {c}")).unwrap_or_default(),
-                    said(message)
-                ),
+                Some("ENVIRONMENT_MISMATCH") => cat(&[
+                    "401 ENVIRONMENT_MISMATCH: a pk_test_ key goes with the sandbox host and a pk_live_ key with production; check api-base.",
+                    &said(message),
+                ]),
+                _ => cat(&[
+                    "401",
+                    &code_of(code),
+                    ": the publishable key was not accepted. Check that it is this partner's current key.",
+                    &said(message),
+                ]),
             },
-            ApiError::Forbidden { reason, message } => match reason {
-                ForbiddenReason::PartnerInactive => format!(
-                    "403 PARTNER_INACTIVE: this partner account is suspended or not yet approved, so donations are off.{}",
-                    said(message)
-                ),
-                ForbiddenReason::FeatureDisabled => format!(
-                    "403 FEATURE_DISABLED: this partner does not have the DONATIONS feature enabled.{}",
-                    said(message)
-                ),
-                ForbiddenReason::SecretKeyInBrowser => format!(
-                    "403 SECRET_KEY_IN_BROWSER: a secret key reached the API from a browser. Rotate it now.{}",
-                    said(message)
-                ),
-                ForbiddenReason::Other(code) => format!(
-                    "403{}: the API refused this request for this key.{}",
-                    code.as_deref().map(|c| format!(" {c}")).unwrap_or_default(),
-                    said(message)
-                ),
-            },
+            ApiError::Forbidden { reason, message } => {
+                let head = match reason {
+                    ForbiddenReason::PartnerInactive => {
+                        "403 PARTNER_INACTIVE: this partner account is suspended or not yet approved, so donations are off.".into()
+                    }
+                    ForbiddenReason::FeatureDisabled => {
+                        "403 FEATURE_DISABLED: this partner does not have the DONATIONS feature enabled.".into()
+                    }
+                    ForbiddenReason::SecretKeyInBrowser => {
+                        "403 SECRET_KEY_IN_BROWSER: a secret key reached the API from a browser. Rotate it now.".into()
+                    }
+                    ForbiddenReason::Other(code) => {
+                        cat(&["403", &code_of(code), ": the API refused this request for this key."])
+                    }
+                };
+                cat(&[&head, &said(message)])
+            }
             ApiError::NotFound { message } => {
-                format!("404: no such nonprofit slug or donation for this partner.{}", said(message))
+                cat(&["404: no such nonprofit slug or donation for this partner.", &said(message)])
             }
             ApiError::Validation { problems } => {
                 let list: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-                format!("400: the API refused the request: {}", list.join("; "))
+                cat(&["400: the API refused the request: ", &list.join("; ")])
             }
             ApiError::RateLimited { retry_after } => match retry_after {
-                Some(wait) => format!("429: rate limited; retry after {} s.", wait.as_secs()),
+                Some(wait) => cat(&["429: rate limited; retry after ", &digits(wait.as_secs()), " s."]),
                 None => "429: rate limited (no Retry-After header).".into(),
             },
-            ApiError::Server { status, message } => format!("{status}: the API failed.{}", said(message)),
-            ApiError::Network { detail } => format!(
-                "Network error: {detail}. The API could not be reached (offline, DNS, or a CORS/CSP refusal: check connect-src)."
-            ),
+            ApiError::Server { status, message } => {
+                cat(&[&digits((*status).into()), ": the API failed.", &said(message)])
+            }
+            ApiError::Network { detail } => cat(&[
+                "Network error: ",
+                detail,
+                ". The API could not be reached (offline, DNS, or a CORS/CSP refusal: check connect-src).",
+            ]),
             ApiError::Timeout { after } => {
-                format!("No answer within {} ms; the request was aborted.", after.as_millis() as u64)
+                cat(&["No answer within ", &digits(after.as_millis() as u64), " ms; the request was aborted."])
             }
-            ApiError::InvalidResponse { detail } => format!("The API answered with something unexpected: {detail}."),
-            ApiError::CheckoutLinkRefused(reason) => {
-                format!("Refused to follow the checkout link: {reason}. Add trusted hosts with allowed-hosts.")
-            }
+            ApiError::InvalidResponse { detail } => cat(&["The API answered with something unexpected: ", detail, "."]),
+            ApiError::CheckoutLinkRefused(reason) => cat(&[
+                "Refused to follow the checkout link: ",
+                &reason.message(),
+                ". Add trusted hosts with allowed-hosts.",
+            ]),
             ApiError::UnexpectedStatus { status, message } => {
-                format!("Unexpected HTTP {status} from the API.{}", said(message))
+                cat(&["Unexpected HTTP ", &digits((*status).into()), " from the API.", &said(message)])
             }
         }
     }
@@ -253,8 +262,9 @@ pub fn interpret<T: FromJson>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, 
 
 /// Decodes the body of an answer that passed [`check_status`] as `T`.
 pub(crate) fn decode_body<T: FromJson>(raw: &RawResponse) -> Result<T, ApiError> {
-    json::decode(&raw.body)
-        .map_err(|e| ApiError::InvalidResponse { detail: format!("HTTP {} body could not be read: {e}", raw.status) })
+    json::decode(&raw.body).map_err(|e| ApiError::InvalidResponse {
+        detail: cat(&["HTTP ", &digits(raw.status.into()), " body could not be read: ", &e]),
+    })
 }
 
 /// `Ok` for a 2xx answer with a body; otherwise the [`ApiError`] its status and error body
@@ -264,7 +274,8 @@ pub(crate) fn decode_body<T: FromJson>(raw: &RawResponse) -> Result<T, ApiError>
 pub(crate) fn check_status(raw: &RawResponse, now_unix_ms: f64) -> Result<(), ApiError> {
     if (200..300).contains(&raw.status) {
         if raw.body.trim().is_empty() {
-            return Err(ApiError::InvalidResponse { detail: format!("HTTP {} with an empty body", raw.status) });
+            let detail = cat(&["HTTP ", &digits(raw.status.into()), " with an empty body"]);
+            return Err(ApiError::InvalidResponse { detail });
         }
         return Ok(());
     }

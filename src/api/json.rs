@@ -11,6 +11,8 @@
 //! `null` is `None` for an `Option` and an error otherwise, a field of the wrong type is an error
 //! naming the field, and unknown fields are ignored.
 
+use crate::text::{cat, digits};
+
 /// A parsed JSON value, read without knowing how it is stored.
 pub trait JsonValue: Sized {
     /// The member `key` of an object; `None` when missing or when this is not an object.
@@ -64,7 +66,7 @@ fn describe<V: JsonValue>(v: &V) -> &'static str {
 
 /// "expected {what}, found {what `v` is}".
 pub fn expected<V: JsonValue>(what: &str, v: &V) -> String {
-    format!("expected {what}, found {}", describe(v))
+    cat(&["expected ", what, ", found ", describe(v)])
 }
 
 impl FromJson for String {
@@ -94,7 +96,7 @@ fn whole<V: JsonValue>(v: &V, max: u64) -> Result<u64, String> {
     let max = max.min(MAX_SAFE_INTEGER);
     match v.as_f64() {
         Some(x) if x.fract() == 0.0 && (0.0..=max as f64).contains(&x) => Ok(x as u64),
-        _ => Err(format!("expected a whole number from 0 to {max}, found {}", describe(v))),
+        _ => Err(cat(&["expected a whole number from 0 to ", &digits(max), ", found ", describe(v)])),
     }
 }
 
@@ -126,7 +128,8 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
         let items = v.items().ok_or_else(|| expected("an array", v))?;
-        items.iter().enumerate().map(|(i, item)| T::from_json_value(item).map_err(|e| format!("[{i}]: {e}"))).collect()
+        let at = |i: usize, e: String| cat(&["[", &digits(i as u64), "]: ", &e]);
+        items.iter().enumerate().map(|(i, item)| T::from_json_value(item).map_err(|e| at(i, e))).collect()
     }
 }
 
@@ -156,7 +159,7 @@ impl<'a, V: JsonValue> Fields<'a, V> {
 
     /// The member `key` as `T`; an error when it is missing.
     pub fn required<T: FromJson>(&self, key: &str) -> Result<T, String> {
-        let v = self.0.get(key).ok_or_else(|| format!("missing field `{key}`"))?;
+        let v = self.0.get(key).ok_or_else(|| cat(&["missing field `", key, "`"]))?;
         T::from_json_value(&v).map_err(|e| in_field(key, e))
     }
 
@@ -174,7 +177,7 @@ impl<'a, V: JsonValue> Fields<'a, V> {
 }
 
 fn in_field(key: &str, error: String) -> String {
-    format!("{key}: {error}")
+    cat(&[key, ": ", &error])
 }
 
 #[cfg(target_arch = "wasm32")]

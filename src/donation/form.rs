@@ -191,7 +191,8 @@ fn parse_percent(input: &str, locale: Locale) -> Option<f64> {
         return None;
     }
     // Read as whole hundredths: exact, and no float parser in the wasm.
-    let hundredths = format!("{whole}{frac:0<2}").parse::<u32>().ok()?;
+    let hundredths = whole.bytes().chain(frac.bytes()).chain(std::iter::repeat_n(b'0', 2 - frac.len()));
+    let hundredths = hundredths.fold(0u32, |n, digit| n * 10 + u32::from(digit - b'0'));
     (hundredths <= 10_000).then(|| f64::from(hundredths) / 100.0)
 }
 

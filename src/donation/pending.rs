@@ -4,6 +4,7 @@
 
 use crate::api::json::{self, Fields, FromJson, JsonObject, JsonValue, ToJson};
 use crate::money::Cents;
+use crate::text::cat;
 
 /// Stored as `{"partnerDonationId", "amount", "createdAtMs"}`; every field is required.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +47,7 @@ impl PendingDonation {
     /// The storage key of one widget: per partner key and nonprofit, so two widgets for
     /// different nonprofits on one page keep separate donations.
     pub fn storage_key(masked_key: &str, nonprofit: &str) -> String {
-        format!("sir-donate:v1:{masked_key}:{nonprofit}")
+        cat(&["sir-donate:v1:", masked_key, ":", nonprofit])
     }
 
     pub fn to_json(&self) -> Option<String> {

@@ -1,12 +1,13 @@
 //! English: the default, and the reference the other languages translate.
 
 use super::Strings;
+use crate::text::{cat, digits};
 
 /// All English text.
 pub static STRINGS: Strings = Strings {
     donate: "Donate",
-    donate_to: |name| format!("Donate to {name}"),
-    dialog_title: |name| format!("Donate to {name}"),
+    donate_to: |name| cat(&["Donate to ", name]),
+    dialog_title: |name| cat(&["Donate to ", name]),
     close: "Close",
     loading: "Loading…",
 
@@ -25,7 +26,7 @@ pub static STRINGS: Strings = Strings {
     tip_explainer: "An optional tip keeps the platform free for nonprofits.",
     tip_none: "No tip",
     tip_custom: "Other %",
-    tip_amount: |money| format!("Tip: {money}"),
+    tip_amount: |money| cat(&["Tip: ", money]),
 
     first_name: "First name",
     last_name: "Last name",
@@ -33,8 +34,8 @@ pub static STRINGS: Strings = Strings {
     email_hint: "For your receipt",
 
     summary_title: "Summary",
-    summary_line: |amount, frequency, nonprofit| format!("A {frequency} donation of {amount} to {nonprofit}"),
-    summary_total: |money| format!("Total: {money}"),
+    summary_line: |amount, frequency, nonprofit| cat(&["A ", frequency, " donation of ", amount, " to ", nonprofit]),
+    summary_total: |money| cat(&["Total: ", money]),
     continue_to_checkout: "Continue to secure checkout",
     submitting: "Creating your secure checkout…",
     preparing_checkout: "Preparing checkout…",
@@ -44,8 +45,8 @@ pub static STRINGS: Strings = Strings {
     err_amount_negative: "The amount can’t be negative.",
     err_amount_zero: "Enter an amount greater than zero.",
     err_amount_decimals: "Use at most two digits after the decimal point.",
-    err_amount_min: |min| format!("The minimum donation is {min}."),
-    err_amount_max: |max| format!("The maximum donation is {max}."),
+    err_amount_min: |min| cat(&["The minimum donation is ", min, "."]),
+    err_amount_max: |max| cat(&["The maximum donation is ", max, "."]),
     err_first_name: "Enter your first name.",
     err_last_name: "Enter your last name.",
     err_email: "Enter a valid email address, like name@example.com.",
@@ -54,7 +55,7 @@ pub static STRINGS: Strings = Strings {
     err_unavailable: "Donations aren’t available on this page right now.",
     err_not_found: "We couldn’t find this nonprofit or donation.",
     err_validation: "Please check the highlighted fields.",
-    err_rate_limited: |seconds| format!("Too many requests. Try again in {seconds} s."),
+    err_rate_limited: |seconds| cat(&["Too many requests. Try again in ", &digits(seconds), " s."]),
     err_rate_limited_soon: "Too many requests. Please try again in a moment.",
     err_server: "Something went wrong on our side. Please try again.",
     err_network: "We couldn’t reach the donation service. Check your connection and try again.",
@@ -69,11 +70,11 @@ pub static STRINGS: Strings = Strings {
     status_processing: "Your donation is processing.",
     thank_you_title: "Thank you!",
     thank_you_body: |amount, nonprofit| {
-        format!("Your {amount} donation to {nonprofit} went through. Thank you for your generosity.")
+        cat(&["Your ", amount, " donation to ", nonprofit, " went through. Thank you for your generosity."])
     },
     tokens_awarded: |n, _| {
         let unit = if n.trim() == "1" { "token" } else { "tokens" };
-        format!("You earned {n} SIR {unit}.")
+        cat(&["You earned ", n, " SIR ", unit, "."])
     },
     unsuccessful_title: "Your donation didn’t go through",
     unsuccessful_body: "No payment was taken. You can try again whenever you’re ready.",

@@ -1,12 +1,13 @@
 //! Spanish: neutral Latin American Spanish, addressing the donor as «tú».
 
 use super::Strings;
+use crate::text::{cat, digits};
 
 /// All Spanish text.
 pub static STRINGS: Strings = Strings {
     donate: "Donar",
-    donate_to: |name| format!("Donar a {name}"),
-    dialog_title: |name| format!("Donar a {name}"),
+    donate_to: |name| cat(&["Donar a ", name]),
+    dialog_title: |name| cat(&["Donar a ", name]),
     close: "Cerrar",
     loading: "Cargando…",
 
@@ -26,7 +27,7 @@ pub static STRINGS: Strings = Strings {
     tip_explainer: "Una propina opcional mantiene la plataforma gratuita para las organizaciones sin fines de lucro.",
     tip_none: "Sin propina",
     tip_custom: "Otro\u{a0}%",
-    tip_amount: |money| format!("Propina: {money}"),
+    tip_amount: |money| cat(&["Propina: ", money]),
 
     first_name: "Nombre",
     last_name: "Apellido",
@@ -34,8 +35,8 @@ pub static STRINGS: Strings = Strings {
     email_hint: "Para tu recibo",
 
     summary_title: "Resumen",
-    summary_line: |amount, frequency, nonprofit| format!("Una donación {frequency} de {amount} a {nonprofit}"),
-    summary_total: |money| format!("Total: {money}"),
+    summary_line: |amount, frequency, nonprofit| cat(&["Una donación ", frequency, " de ", amount, " a ", nonprofit]),
+    summary_total: |money| cat(&["Total: ", money]),
     continue_to_checkout: "Continuar al pago seguro",
     submitting: "Creando tu pago seguro…",
     preparing_checkout: "Preparando el pago…",
@@ -45,8 +46,8 @@ pub static STRINGS: Strings = Strings {
     err_amount_negative: "El monto no puede ser negativo.",
     err_amount_zero: "Ingresa un monto mayor que cero.",
     err_amount_decimals: "Usa como máximo dos decimales.",
-    err_amount_min: |min| format!("La donación mínima es de {min}."),
-    err_amount_max: |max| format!("La donación máxima es de {max}."),
+    err_amount_min: |min| cat(&["La donación mínima es de ", min, "."]),
+    err_amount_max: |max| cat(&["La donación máxima es de ", max, "."]),
     err_first_name: "Ingresa tu nombre.",
     err_last_name: "Ingresa tu apellido.",
     err_email: "Ingresa un correo electrónico válido, por ejemplo nombre@ejemplo.com.",
@@ -55,7 +56,7 @@ pub static STRINGS: Strings = Strings {
     err_unavailable: "Las donaciones no están disponibles en esta página en este momento.",
     err_not_found: "No pudimos encontrar esta organización o esta donación.",
     err_validation: "Revisa los campos marcados.",
-    err_rate_limited: |seconds| format!("Demasiadas solicitudes. Vuelve a intentarlo en {seconds}\u{a0}s."),
+    err_rate_limited: |seconds| cat(&["Demasiadas solicitudes. Vuelve a intentarlo en ", &digits(seconds), "\u{a0}s."]),
     err_rate_limited_soon: "Demasiadas solicitudes. Vuelve a intentarlo en un momento.",
     err_server: "Algo salió mal por nuestra parte. Vuelve a intentarlo.",
     err_network: "No pudimos conectar con el servicio de donaciones. Revisa tu conexión y vuelve a intentarlo.",
@@ -70,11 +71,11 @@ pub static STRINGS: Strings = Strings {
     status_processing: "Tu donación se está procesando.",
     thank_you_title: "¡Gracias!",
     thank_you_body: |amount, nonprofit| {
-        format!("Tu donación de {amount} a {nonprofit} se realizó con éxito. Gracias por tu generosidad.")
+        cat(&["Tu donación de ", amount, " a ", nonprofit, " se realizó con éxito. Gracias por tu generosidad."])
     },
     tokens_awarded: |n, _| {
         let unit = if n.trim() == "1" { "token" } else { "tokens" };
-        format!("Ganaste {n} {unit} SIR.")
+        cat(&["Ganaste ", n, " ", unit, " SIR."])
     },
     unsuccessful_title: "Tu donación no se completó",
     unsuccessful_body: "No se realizó ningún cobro. Puedes volver a intentarlo cuando quieras.",

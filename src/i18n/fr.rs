@@ -5,12 +5,13 @@
 //! numbers; so no mark or unit is ever wrapped onto a line of its own.
 
 use super::Strings;
+use crate::text::{cat, digits};
 
 /// All French text.
 pub static STRINGS: Strings = Strings {
     donate: "Faire un don",
-    donate_to: |name| format!("Faire un don à {name}"),
-    dialog_title: |name| format!("Faire un don à {name}"),
+    donate_to: |name| cat(&["Faire un don à ", name]),
+    dialog_title: |name| cat(&["Faire un don à ", name]),
     close: "Fermer",
     loading: "Chargement…",
 
@@ -30,7 +31,7 @@ pub static STRINGS: Strings = Strings {
     tip_explainer: "Une contribution facultative permet de garder la plateforme gratuite pour les associations.",
     tip_none: "Aucune contribution",
     tip_custom: "Autre\u{202f}%",
-    tip_amount: |money| format!("Contribution\u{a0}: {money}"),
+    tip_amount: |money| cat(&["Contribution\u{a0}: ", money]),
 
     first_name: "Prénom",
     last_name: "Nom",
@@ -38,8 +39,8 @@ pub static STRINGS: Strings = Strings {
     email_hint: "Pour votre reçu",
 
     summary_title: "Récapitulatif",
-    summary_line: |amount, frequency, nonprofit| format!("Un don {frequency} de {amount} à {nonprofit}"),
-    summary_total: |money| format!("Total\u{a0}: {money}"),
+    summary_line: |amount, frequency, nonprofit| cat(&["Un don ", frequency, " de ", amount, " à ", nonprofit]),
+    summary_total: |money| cat(&["Total\u{a0}: ", money]),
     continue_to_checkout: "Continuer vers le paiement sécurisé",
     submitting: "Création de votre paiement sécurisé…",
     preparing_checkout: "Préparation du paiement…",
@@ -49,8 +50,8 @@ pub static STRINGS: Strings = Strings {
     err_amount_negative: "Le montant ne peut pas être négatif.",
     err_amount_zero: "Indiquez un montant supérieur à zéro.",
     err_amount_decimals: "Indiquez au plus deux chiffres après la virgule.",
-    err_amount_min: |min| format!("Le don minimum est de {min}."),
-    err_amount_max: |max| format!("Le don maximum est de {max}."),
+    err_amount_min: |min| cat(&["Le don minimum est de ", min, "."]),
+    err_amount_max: |max| cat(&["Le don maximum est de ", max, "."]),
     err_first_name: "Indiquez votre prénom.",
     err_last_name: "Indiquez votre nom.",
     err_email: "Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.",
@@ -59,7 +60,7 @@ pub static STRINGS: Strings = Strings {
     err_unavailable: "Les dons ne sont pas disponibles sur cette page pour le moment.",
     err_not_found: "Nous n’avons pas trouvé cette association ou ce don.",
     err_validation: "Veuillez vérifier les champs signalés.",
-    err_rate_limited: |seconds| format!("Trop de demandes. Réessayez dans {seconds}\u{a0}s."),
+    err_rate_limited: |seconds| cat(&["Trop de demandes. Réessayez dans ", &digits(seconds), "\u{a0}s."]),
     err_rate_limited_soon: "Trop de demandes. Réessayez dans un instant.",
     err_server: "Un problème est survenu de notre côté. Veuillez réessayer.",
     err_network: "Impossible de joindre le service de dons. Vérifiez votre connexion et réessayez.",
@@ -74,13 +75,13 @@ pub static STRINGS: Strings = Strings {
     status_processing: "Votre don est en cours de traitement.",
     thank_you_title: "Merci\u{202f}!",
     thank_you_body: |amount, nonprofit| {
-        format!("Votre don de {amount} à {nonprofit} a bien été effectué. Merci pour votre générosité.")
+        cat(&["Votre don de ", amount, " à ", nonprofit, " a bien été effectué. Merci pour votre générosité."])
     },
     tokens_awarded: |n, value| {
         // French uses the singular below 2 (« 0 jeton », « 1,5 jeton »), judged on the number
         // as shown (two decimals at most).
         let unit = if ((value * 100.0).round() / 100.0).abs() < 2.0 { "jeton" } else { "jetons" };
-        format!("Vous avez gagné {n}\u{a0}{unit} SIR.")
+        cat(&["Vous avez gagné ", n, "\u{a0}", unit, " SIR."])
     },
     unsuccessful_title: "Votre don n’a pas abouti",
     unsuccessful_body: "Aucun paiement n’a été effectué. Vous pouvez réessayer quand vous le souhaitez.",

@@ -107,7 +107,7 @@ pub fn storage_remove(key: &str) {
 
 /// One console error for the site developer.
 pub fn console_error(message: &str) {
-    web_sys::console::error_1(&format!("sir-donate: {message}").into());
+    web_sys::console::error_1(&crate::text::cat(&["sir-donate: ", message]).into());
 }
 
 pub fn now_ms() -> f64 {

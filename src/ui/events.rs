@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::api::ApiError;
+use crate::text::cat;
 
 /// An event of the widget's life, for integrators.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,10 +39,8 @@ impl WidgetEvent {
         let message = match error {
             ApiError::Validation { problems } => {
                 let fields: Vec<_> = problems.iter().filter_map(|p| p.field).map(|f| f.json_name()).collect();
-                format!(
-                    "400: the API refused fields: {}",
-                    if fields.is_empty() { "(unnamed)".into() } else { fields.join(", ") }
-                )
+                let fields = if fields.is_empty() { "(unnamed)".into() } else { fields.join(", ") };
+                cat(&["400: the API refused fields: ", &fields])
             }
             other => other.developer_message(),
         };

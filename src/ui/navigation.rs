@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api::CheckoutUrl;
 use crate::donation::CheckoutMode;
+use crate::text::{cat, signed_digits};
 
 /// Something the widget did to take the donor to checkout.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,8 +99,8 @@ fn popup_features(window: &web_sys::Window) -> String {
     let left = num(window.screen_x()) + (num(window.outer_width()) - w).max(0.0) / 2.0;
     let top = num(window.screen_y()) + (num(window.outer_height()) - h).max(0.0) / 2.0;
     // Whole pixels: formatting them as integers keeps float printing out of the wasm.
-    let (w, h, left, top) = (w as i32, h as i32, left as i32, top as i32);
-    format!("popup,width={w},height={h},left={left},top={top}")
+    let px = |v: f64| signed_digits(v as i64);
+    cat(&["popup,width=", &px(w), ",height=", &px(h), ",left=", &px(left), ",top=", &px(top)])
 }
 
 /// A checkout window opened ahead of its link.

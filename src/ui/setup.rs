@@ -13,6 +13,7 @@ use crate::donation::{CheckoutMode, Theme, WidgetOptions};
 use crate::i18n::Locale;
 use crate::key::{ApiBase, PublishableKey};
 use crate::money::Cents;
+use crate::text::{cat, quoted};
 
 /// Called with every widget event, besides the DOM events dispatched from the host element.
 pub type EventCallback = Rc<dyn Fn(WidgetEvent)>;
@@ -109,11 +110,16 @@ fn build_client(
         .map_err(|e| ConfigProblem { code: "invalid_key", message: e.developer_message() })?;
     let slug = Slug::parse(nonprofit).ok_or_else(|| ConfigProblem {
         code: "invalid_nonprofit",
-        message: format!("nonprofit {nonprofit:?} is not a nonprofit slug (lower-case letters, digits and dashes)."),
+        message: cat(&[
+            "nonprofit ",
+            &quoted(nonprofit),
+            " is not a nonprofit slug (lower-case letters, digits and dashes).",
+        ]),
     })?;
-    let policy = CheckoutPolicy::new()
-        .with_extra_hosts(allowed_hosts)
-        .map_err(|e| ConfigProblem { code: "invalid_allowed_hosts", message: format!("allowed-hosts: {e}") })?;
+    let policy = CheckoutPolicy::new().with_extra_hosts(allowed_hosts).map_err(|e| ConfigProblem {
+        code: "invalid_allowed_hosts",
+        message: cat(&["allowed-hosts: ", &e.message()]),
+    })?;
     let mut client = Client::new(key);
     if let Some(base) = api_base.filter(|b| !b.trim().is_empty()) {
         let base = ApiBase::parse_override(base)

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::api::error::decode_body;
 use crate::api::{ApiError, CONFIG_PATH, Client, Organization, PartnerConfig, RawResponse, Slug, organization_path};
+use crate::text::cat;
 
 /// A request in flight, with the tasks awaiting it, or its answer.
 enum Slot {
@@ -33,7 +34,7 @@ thread_local! {
 
 /// The GET of `path` for `client`'s key, started now unless one is already in flight or done.
 fn start(client: &Client, path: String) -> Shared {
-    let key = [client.api_base().as_str(), "|", client.key().as_header_value(), "|", &path].concat();
+    let key = cat(&[client.api_base().as_str(), "|", client.key().as_header_value(), "|", &path]);
     if let Some(slot) = REQUESTS.with(|r| r.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| s.clone())) {
         return slot;
     }

@@ -5,6 +5,7 @@ use crate::api::{ApiError, DonationStatus, Frequency, Organization, PartnerConfi
 use crate::donation::{AmountChoice, DonorInput, FieldErrors, TipChoice, WidgetOptions};
 use crate::i18n::{Locale, Strings};
 use crate::money::{Cents, format_money, percent_of};
+use crate::text::cat;
 
 /// Loading the partner configuration and the nonprofit.
 #[derive(Clone, Debug, PartialEq)]
@@ -248,7 +249,7 @@ pub(super) fn tip_chips(suggested: f64) -> Vec<TipChoice> {
 pub(super) fn percent_label(p: f64, locale: Locale) -> String {
     let number = crate::money::format_decimal(p, locale);
     match locale {
-        Locale::En => format!("{number}%"),
-        Locale::Es | Locale::Fr => format!("{number}\u{202f}%"),
+        Locale::En => cat(&[&number, "%"]),
+        Locale::Es | Locale::Fr => cat(&[&number, "\u{202f}%"]),
     }
 }

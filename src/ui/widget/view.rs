@@ -11,6 +11,7 @@ use crate::api::{Frequency, StatusWord};
 use crate::donation::{AmountChoice, FieldErrors, TipChoice};
 use crate::i18n::{Locale, Strings};
 use crate::money::{Cents, format_decimal, format_money};
+use crate::text::{cat, digits};
 
 /// What does not change while the widget lives.
 pub(super) struct Fixed<'a> {
@@ -163,7 +164,7 @@ fn input(element: Element) -> HtmlInputElement {
 fn chip(doc: &Document, name: &str, value: usize, text: &str) -> (Element, HtmlInputElement) {
     let label = el(doc, "label", "sir-chip");
     let radio = el(doc, "input", "sir-chip__input");
-    attrs(&radio, &[("type", "radio"), ("name", name), ("value", &value.to_string())]);
+    attrs(&radio, &[("type", "radio"), ("name", name), ("value", &digits(value as u64))]);
     append(&label, &[&radio, &with_text(doc, "span", "sir-chip__text", text)]);
     (label, input(radio))
 }
@@ -199,7 +200,7 @@ fn sync_logo(img: &Element, parent: &Element, src: Option<&str>, before: Option<
 impl View {
     /// The root, the donate button and the (initially absent) note under it.
     pub fn new(doc: Document, container: &Element, theme: &str, label: &str) -> View {
-        let root = el(&doc, "div", &format!("sir sir--{theme}"));
+        let root = el(&doc, "div", &cat(&["sir sir--", theme]));
         let button = el(&doc, "button", "sir-button");
         attrs(&button, &[("type", "button"), ("aria-haspopup", "dialog"), ("data-act", "open")]);
         let button_label = with_text(&doc, "span", "sir-button__label", label);
@@ -221,7 +222,7 @@ impl View {
 
     /// A configuration problem, shown in place of the button to the site developer.
     pub fn config_problem(doc: &Document, container: &Element, theme: &str, title: &str, message: &str) -> Element {
-        let root = el(doc, "div", &format!("sir sir--{theme}"));
+        let root = el(doc, "div", &cat(&["sir sir--", theme]));
         let note = el(doc, "div", "sir-config-error");
         attrs(&note, &[("role", "note")]);
         append(&note, &[&with_text(doc, "strong", "", title), &with_text(doc, "p", "", message)]);
@@ -409,9 +410,10 @@ fn field(
     let label = with_text(doc, "label", "sir-label", label);
     attrs(&label, &[("for", id)]);
     let control = el(doc, "input", "sir-input");
-    let error_id = format!("{id}-error");
+    let error_id = cat(&[id, "-error"]);
+    let hint_id = cat(&[id, "-hint"]);
     let described = match hint {
-        Some(_) => format!("{id}-hint {error_id}"),
+        Some(_) => cat(&[&hint_id, " ", &error_id]),
         None => error_id.clone(),
     };
     attrs(&control, &[("id", id), ("aria-describedby", &described), ("aria-invalid", "false")]);
@@ -419,7 +421,7 @@ fn field(
     append(&field, &[&label, &control]);
     if let Some(hint) = hint {
         let hint = with_text(doc, "p", "sir-hint", hint);
-        attrs(&hint, &[("id", &format!("{id}-hint"))]);
+        attrs(&hint, &[("id", &hint_id)]);
         append(&field, &[&hint]);
     }
     let error = with_text(doc, "p", "sir-error", error_text);
