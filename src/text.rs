@@ -13,6 +13,18 @@ pub(crate) fn cat(parts: &[&str]) -> String {
     out
 }
 
+/// The parts with `separator` between them.
+pub(crate) fn join(parts: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// `n` in decimal digits.
 pub(crate) fn digits(n: u64) -> String {
     let mut buf = [0u8; 20];
@@ -48,6 +60,9 @@ mod tests {
     fn builds_text() {
         assert_eq!(cat(&["a", "", "bc"]), "abc");
         assert_eq!(cat(&[]), "");
+        assert_eq!(join(&["a", "b", "c"], ", "), "a, b, c");
+        assert_eq!(join(&["a"], ", "), "a");
+        assert_eq!(join(&[], ", "), "");
         for n in [0, 7, 10, 1234, u64::MAX] {
             assert_eq!(digits(n), n.to_string());
         }

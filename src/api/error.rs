@@ -10,7 +10,7 @@ use super::checkout_link::LinkRefusal;
 use super::json::{self, FromJson};
 use super::models::ErrorBody;
 use super::retry::parse_retry_after;
-use crate::text::{cat, digits};
+use crate::text::{cat, digits, join};
 
 /// A failed API call.
 #[derive(Clone, Debug, PartialEq)]
@@ -198,7 +198,7 @@ impl ApiError {
             }
             ApiError::Validation { problems } => {
                 let list: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-                cat(&["400: the API refused the request: ", &list.join("; ")])
+                cat(&["400: the API refused the request: ", &join(&list, "; ")])
             }
             ApiError::RateLimited { retry_after } => match retry_after {
                 Some(wait) => cat(&["429: rate limited; retry after ", &digits(wait.as_secs()), " s."]),

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::api::ApiError;
-use crate::text::cat;
+use crate::text::{cat, join};
 
 /// An event of the widget's life, for integrators.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +39,7 @@ impl WidgetEvent {
         let message = match error {
             ApiError::Validation { problems } => {
                 let fields: Vec<_> = problems.iter().filter_map(|p| p.field).map(|f| f.json_name()).collect();
-                let fields = if fields.is_empty() { "(unnamed)".into() } else { fields.join(", ") };
+                let fields = if fields.is_empty() { "(unnamed)".into() } else { join(&fields, ", ") };
                 cat(&["400: the API refused fields: ", &fields])
             }
             other => other.developer_message(),

@@ -529,7 +529,7 @@ impl Widget {
                     w.emit(WidgetEvent::from_error(&error));
                     let retry_at_ms = match &error {
                         ApiError::RateLimited { retry_after } => {
-                            Some(dom::now_ms() + retry_after.map_or(5_000.0, |d| d.as_millis() as f64))
+                            Some(dom::now_ms() + retry_after.map_or(5_000.0, |d| d.as_secs_f64() * 1000.0))
                         }
                         _ => None,
                     };
