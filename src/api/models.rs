@@ -312,10 +312,10 @@ impl FromJson for DonationStatus {
 }
 
 /// The body of a non-2xx answer. Every field may be missing; `message` may be one string or one
-/// string per invalid field.
+/// string per invalid field. Its `statusCode` repeats the HTTP status, which is read from the
+/// answer itself, so it is not read here.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorBody {
-    pub status_code: Option<u16>,
     pub error: Option<String>,
     pub message: Option<Messages>,
     pub code: Option<String>,
@@ -325,7 +325,6 @@ impl FromJson for ErrorBody {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
         let f = Fields::of(v)?;
         Ok(ErrorBody {
-            status_code: f.or_default("statusCode")?,
             error: f.or_default("error")?,
             message: f.or_default("message")?,
             code: f.or_default("code")?,
