@@ -76,7 +76,8 @@ requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(tr
 
 /// The wasm module's linear memory in bytes, read through the glue: importing the same URL
 /// returns the module instance the loader already initialised, and its init function then
-/// returns the existing exports without fetching anything.
+/// returns the existing exports without fetching anything. The dist shortens export names, so
+/// the memory is found by its type.
 const WASM_MEMORY: &str = r#"
 const done = arguments[arguments.length - 1];
 const glue = performance.getEntriesByType('resource').map(e => e.name)
@@ -84,7 +85,12 @@ const glue = performance.getEntriesByType('resource').map(e => e.name)
 if (!glue) { done({ error: 'the glue was never fetched' }); return; }
 import(glue)
   .then(g => g.default({ module_or_path: glue.replace(/\.js$/, '.wasm') }))
-  .then(w => done({ bytes: w.memory.buffer.byteLength }), e => done({ error: String(e) }));
+  .then(w => {
+    const memory = Object.values(w).find(v => v instanceof WebAssembly.Memory);
+    if (!memory) throw new Error('the wasm exports no memory');
+    return memory.buffer.byteLength;
+  })
+  .then(bytes => done({ bytes }), e => done({ error: String(e) }));
 "#;
 
 #[tokio::main]
