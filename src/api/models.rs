@@ -324,11 +324,7 @@ pub struct ErrorBody {
 impl FromJson for ErrorBody {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
         let f = Fields::of(v)?;
-        Ok(ErrorBody {
-            error: f.or_default("error")?,
-            message: f.or_default("message")?,
-            code: f.or_default("code")?,
-        })
+        Ok(ErrorBody { error: f.or_default("error")?, message: f.or_default("message")?, code: f.or_default("code")? })
     }
 }
 
