@@ -2,13 +2,22 @@
 //!
 //! The timeout is an `AbortSignal.timeout`, which aborts the fetch and the reading of its body,
 //! so a hung request frees its connection instead of lingering after the widget has given up on
-//! it.
+//! it. (Browsers from before 2022 lack it; there requests go out without a time limit.)
 
 use std::time::Duration;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, RequestCredentials, RequestInit, Response};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `AbortSignal.timeout(ms)`. Bound here with `catch` so that a browser without it (before
+    /// 2022) makes an `Err` instead of an exception through the wasm.
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
+    fn abort_after(ms: u32) -> Result<AbortSignal, JsValue>;
+}
 
 use super::error::{ApiError, RawResponse};
 use crate::key::PublishableKey;
@@ -38,13 +47,14 @@ pub(crate) async fn send(
 ) -> Result<RawResponse, ApiError> {
     let network = |detail: String| ApiError::Network { detail };
     let window = web_sys::window().ok_or_else(|| network("no window to fetch from".into()))?;
-    let signal = AbortSignal::timeout_with_u32(timeout.as_millis().min(u32::MAX as u128) as u32);
+    // Without `AbortSignal.timeout` the request still goes out, only without a time limit.
+    let signal = abort_after(timeout.as_millis().min(u32::MAX as u128) as u32).ok();
     let headers = Headers::new().map_err(|e| network(describe(&e)))?;
     let _ = headers.set("X-Partner-Key", key.as_header_value());
     let init = RequestInit::new();
     // The widget never needs cookies, and sending none keeps the API call anonymous.
     init.set_credentials(RequestCredentials::Omit);
-    init.set_signal(Some(&signal));
+    init.set_signal(signal.as_ref());
     match method {
         Method::Get => init.set_method("GET"),
         Method::Post(body) => {
