@@ -49,51 +49,47 @@ pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetPr
         api_base: text("api-base"),
         ..WidgetProps::default()
     };
-    if let Some(value) = text("amounts") {
-        let parsed: Result<Vec<Cents>, _> = split_list(&value).map(|a| parse_amount(a, Locale::En)).collect();
-        match parsed {
-            Ok(list) if !list.is_empty() => options.amounts = Some(list),
-            _ => warn("amounts", &value, "dollar amounts between 1 and 100000, like \"25,50,100\""),
-        }
-    }
-    if let Some(value) = text("default-amount") {
-        match parse_amount(&value, Locale::En) {
-            Ok(c) => options.default_amount = Some(c),
-            Err(_) => warn("default-amount", &value, "a dollar amount, like \"50\""),
-        }
-    }
-    if let Some(value) = text("frequency") {
-        let parsed: Option<Vec<Frequency>> = split_list(&value).map(Frequency::parse).collect();
-        match parsed {
-            Some(list) if !list.is_empty() => {
-                options.default_frequency = list.first().copied();
-                options.frequencies = Some(list);
-            }
-            _ => warn("frequency", &value, "\"once\", \"monthly\" or both, like \"monthly,once\""),
-        }
-    }
-    if let Some(value) = text("provider") {
-        match Provider::parse(&value) {
-            Some(p) => options.provider = Some(p),
-            None => warn("provider", &value, "\"every.org\" or \"stripe\""),
-        }
-    }
-    if let Some(value) = text("checkout") {
-        match CheckoutMode::parse(&value) {
-            Some(c) => options.checkout = Some(c),
-            None => warn("checkout", &value, "\"redirect\", \"new-tab\" or \"popup\""),
-        }
-    }
-    if let Some(value) = text("theme") {
-        match Theme::parse(&value) {
-            Some(t) => options.theme = Some(t),
-            None => warn("theme", &value, "\"light\", \"dark\" or \"auto\""),
-        }
-    }
+    let amounts = |v: &str| {
+        let list: Vec<Cents> = split_list(v).map(|a| parse_amount(a, Locale::En).ok()).collect::<Option<_>>()?;
+        (!list.is_empty()).then_some(list)
+    };
+    options.amounts = read(text("amounts"), amounts, |v| {
+        warn("amounts", v, "dollar amounts between 1 and 100000, like \"25,50,100\"")
+    });
+    options.default_amount = read(
+        text("default-amount"),
+        |v| parse_amount(v, Locale::En).ok(),
+        |v| warn("default-amount", v, "a dollar amount, like \"50\""),
+    );
+    let frequencies = |v: &str| {
+        let list: Vec<Frequency> = split_list(v).map(Frequency::parse).collect::<Option<_>>()?;
+        (!list.is_empty()).then_some(list)
+    };
+    options.frequencies = read(text("frequency"), frequencies, |v| {
+        warn("frequency", v, "\"once\", \"monthly\" or both, like \"monthly,once\"")
+    });
+    // The first frequency listed is the default.
+    options.default_frequency = options.frequencies.as_ref().and_then(|list| list.first().copied());
+    options.provider = read(text("provider"), Provider::parse, |v| warn("provider", v, "\"every.org\" or \"stripe\""));
+    options.checkout =
+        read(text("checkout"), CheckoutMode::parse, |v| warn("checkout", v, "\"redirect\", \"new-tab\" or \"popup\""));
+    options.theme = read(text("theme"), Theme::parse, |v| warn("theme", v, "\"light\", \"dark\" or \"auto\""));
     if let Some(value) = text("allowed-hosts") {
         options.allowed_hosts = split_list(&value).map(str::to_owned).collect();
     }
     (options, warnings)
+}
+
+/// An attribute's `value` read by `parse`: `None` when it is absent, and when `parse` refuses it,
+/// after calling `refused` with it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn read<T>(value: Option<String>, parse: impl Fn(&str) -> Option<T>, refused: impl FnOnce(&str)) -> Option<T> {
+    let value = value?;
+    let parsed = parse(&value);
+    if parsed.is_none() {
+        refused(&value);
+    }
+    parsed
 }
 
 /// Items separated by commas and/or whitespace.

@@ -11,6 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Headers, RequestCredentials, RequestInit, Response};
 
+use super::error::{ApiError, RawResponse};
+use crate::key::PublishableKey;
+
 #[wasm_bindgen]
 extern "C" {
     /// `AbortSignal.timeout(ms)`. Bound here with `catch` so that a browser without it (before
@@ -18,9 +21,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
     fn abort_after(ms: u32) -> Result<AbortSignal, JsValue>;
 }
-
-use super::error::{ApiError, RawResponse};
-use crate::key::PublishableKey;
 
 pub(crate) enum Method {
     Get,
