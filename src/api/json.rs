@@ -7,9 +7,9 @@
 //! [`JsonObject`] field by field and lets the browser's `JSON.stringify` write the text (so no
 //! float formatting enters the wasm); natively it is a `serde_json::Map`.
 //!
-//! [`Fields`] reads an object the way `#[serde(default)]` did: a missing field takes its default,
-//! `null` is `None` for an `Option` and an error otherwise, a field of the wrong type is an error
-//! naming the field, and unknown fields are ignored.
+//! [`read`] reads an object from a table of [`Member`]s the way `#[serde(default)]` did: a
+//! missing member takes its default, `null` is `None` for an optional member and an error
+//! otherwise, a member of the wrong shape is an error naming it, and unknown members are ignored.
 
 use crate::text::{cat, digits};
 
@@ -27,7 +27,8 @@ pub trait JsonValue: Sized {
     fn is_object(&self) -> bool;
 }
 
-/// A type read from a parsed JSON value. Errors say what was expected, and where.
+/// A type read from a parsed JSON value, through [`read`]. Errors say what was expected, and
+/// where.
 pub trait FromJson: Sized {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String>;
 }
@@ -69,29 +70,193 @@ pub fn expected<V: JsonValue>(what: &str, v: &V) -> String {
     cat(&["expected ", what, ", found ", describe(v)])
 }
 
-impl FromJson for String {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        v.as_str().ok_or_else(|| expected("a string", v))
-    }
-}
-
-impl FromJson for bool {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        v.as_bool().ok_or_else(|| expected("true or false", v))
-    }
-}
-
-impl FromJson for f64 {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        v.as_f64().ok_or_else(|| expected("a number", v))
-    }
-}
-
 /// Above this a JSON number may not be the integer that was sent (`Number.MAX_SAFE_INTEGER`).
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-/// A whole number from 0 to `max` (at most [`MAX_SAFE_INTEGER`]). `2500.0` counts: in the
-/// browser it is the same number as `2500`.
+/// What a member must hold.
+#[derive(Clone, Copy)]
+pub enum Shape {
+    Text,
+    /// `true` or `false`.
+    Flag,
+    Number,
+    /// A whole number from 0 to the given maximum (at most [`MAX_SAFE_INTEGER`]). `2500.0`
+    /// counts: in the browser it is the same number as `2500`.
+    Whole(u64),
+    /// An array of strings.
+    Texts,
+    /// One string, or an array of strings; read as an array either way.
+    TextOrTexts,
+    /// An object with these members.
+    Object(&'static [Member]),
+}
+
+/// Whether a member may be missing or `null`.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Presence {
+    /// Missing or `null`: absent (serde's `default` on an `Option`).
+    Optional,
+    /// Missing: absent; `null` is an error (serde's `default` on a plain value).
+    Defaulted,
+    /// Missing or `null` is an error.
+    Required,
+}
+
+/// One member a model reads: its names (the published one first, then aliases), what it holds
+/// and whether it may be left out. Unknown members are never looked at.
+pub struct Member {
+    pub names: &'static [&'static str],
+    pub shape: Shape,
+    pub presence: Presence,
+}
+
+impl Member {
+    pub const fn optional(name: &'static [&'static str], shape: Shape) -> Member {
+        Member { names: name, shape, presence: Presence::Optional }
+    }
+
+    pub const fn defaulted(name: &'static [&'static str], shape: Shape) -> Member {
+        Member { names: name, shape, presence: Presence::Defaulted }
+    }
+
+    pub const fn required(name: &'static [&'static str], shape: Shape) -> Member {
+        Member { names: name, shape, presence: Presence::Required }
+    }
+}
+
+/// A member as read: absent, or a value of its shape.
+enum Value {
+    Absent,
+    Text(String),
+    Flag(bool),
+    Number(f64),
+    Whole(u64),
+    Texts(Vec<String>),
+    Object(Values),
+}
+
+/// The members of an object read by [`read`], taken in the order they were listed. Taking a
+/// member as something other than its shape, or an absent one, gives the default.
+pub struct Values(std::vec::IntoIter<Value>);
+
+impl Values {
+    fn next(&mut self) -> Value {
+        self.0.next().unwrap_or(Value::Absent)
+    }
+
+    pub fn opt_text(&mut self) -> Option<String> {
+        match self.next() {
+            Value::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn text(&mut self) -> String {
+        self.opt_text().unwrap_or_default()
+    }
+
+    pub fn opt_flag(&mut self) -> Option<bool> {
+        match self.next() {
+            Value::Flag(flag) => Some(flag),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&mut self) -> bool {
+        self.opt_flag().unwrap_or_default()
+    }
+
+    pub fn opt_number(&mut self) -> Option<f64> {
+        match self.next() {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn number(&mut self) -> f64 {
+        self.opt_number().unwrap_or_default()
+    }
+
+    pub fn opt_whole(&mut self) -> Option<u64> {
+        match self.next() {
+            Value::Whole(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn whole(&mut self) -> u64 {
+        self.opt_whole().unwrap_or_default()
+    }
+
+    pub fn texts(&mut self) -> Vec<String> {
+        match self.next() {
+            Value::Texts(texts) => texts,
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn opt_object(&mut self) -> Option<Values> {
+        match self.next() {
+            Value::Object(values) => Some(values),
+            _ => None,
+        }
+    }
+}
+
+/// Reads `members` of the object `v` the way `#[serde(default)]` did: a missing member is
+/// absent unless required, `null` is absent for an optional member and an error otherwise, a
+/// member of the wrong shape is an error naming it, and aliases take the first name present and
+/// not `null`. One table-driven reader for every model keeps the wasm from holding one
+/// hand-written reader (and its error paths) per model.
+pub fn read<V: JsonValue>(v: &V, members: &[Member]) -> Result<Values, String> {
+    if !v.is_object() {
+        return Err(expected("an object", v));
+    }
+    let mut values = Vec::with_capacity(members.len());
+    for member in members {
+        let value = match lookup(v, member.names) {
+            None if member.presence == Presence::Required => {
+                return Err(cat(&["missing field `", member.names[0], "`"]));
+            }
+            Some((_, found)) if found.is_null() && member.presence == Presence::Optional => Value::Absent,
+            Some((name, found)) => shaped(&found, member.shape).map_err(|e| cat(&[name, ": ", &e]))?,
+            None => Value::Absent,
+        };
+        values.push(value);
+    }
+    Ok(Values(values.into_iter()))
+}
+
+/// The first of `names` present and not `null`; when every one present is `null`, that `null`.
+fn lookup<'k, V: JsonValue>(v: &V, names: &[&'k str]) -> Option<(&'k str, V)> {
+    let mut null = None;
+    for &name in names {
+        match v.get(name) {
+            Some(found) if !found.is_null() => return Some((name, found)),
+            Some(found) => null = null.or(Some((name, found))),
+            None => {}
+        }
+    }
+    null
+}
+
+fn shaped<V: JsonValue>(v: &V, shape: Shape) -> Result<Value, String> {
+    let value = match shape {
+        Shape::Text => v.as_str().map(Value::Text).ok_or("a string"),
+        Shape::Flag => v.as_bool().map(Value::Flag).ok_or("true or false"),
+        Shape::Number => v.as_f64().map(Value::Number).ok_or("a number"),
+        Shape::Whole(max) => return whole(v, max).map(Value::Whole),
+        Shape::Texts => return texts(v).map(Value::Texts),
+        Shape::TextOrTexts => match v.as_str() {
+            Some(one) => Ok(Value::Texts(vec![one])),
+            None if v.items().is_some() => return texts(v).map(Value::Texts),
+            None => Err("a string or an array of strings"),
+        },
+        Shape::Object(members) => return read(v, members).map(Value::Object),
+    };
+    value.map_err(|what| expected(what, v))
+}
+
 fn whole<V: JsonValue>(v: &V, max: u64) -> Result<u64, String> {
     let max = max.min(MAX_SAFE_INTEGER);
     match v.as_f64() {
@@ -100,84 +265,14 @@ fn whole<V: JsonValue>(v: &V, max: u64) -> Result<u64, String> {
     }
 }
 
-impl FromJson for u16 {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        whole(v, u16::MAX.into()).map(|n| n as u16)
+fn texts<V: JsonValue>(v: &V) -> Result<Vec<String>, String> {
+    let items = v.items().ok_or_else(|| expected("an array", v))?;
+    let mut texts = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let text = item.as_str().ok_or_else(|| cat(&["[", &digits(i as u64), "]: ", &expected("a string", item)]))?;
+        texts.push(text);
     }
-}
-
-impl FromJson for u32 {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        whole(v, u32::MAX.into()).map(|n| n as u32)
-    }
-}
-
-impl FromJson for u64 {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        whole(v, u64::MAX)
-    }
-}
-
-/// `null` is `None`; anything else must be a `T`.
-impl<T: FromJson> FromJson for Option<T> {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        if v.is_null() { Ok(None) } else { T::from_json_value(v).map(Some) }
-    }
-}
-
-impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let items = v.items().ok_or_else(|| expected("an array", v))?;
-        let at = |i: usize, e: String| cat(&["[", &digits(i as u64), "]: ", &e]);
-        items.iter().enumerate().map(|(i, item)| T::from_json_value(item).map_err(|e| at(i, e))).collect()
-    }
-}
-
-/// The members of a JSON object, read by name. Unknown members are never looked at.
-pub struct Fields<'a, V>(&'a V);
-
-impl<'a, V: JsonValue> Fields<'a, V> {
-    /// `v` when it is an object.
-    pub fn of(v: &'a V) -> Result<Self, String> {
-        if v.is_object() { Ok(Fields(v)) } else { Err(expected("an object", v)) }
-    }
-
-    /// The member `key` as `T`, or `T::default()` when it is missing. A `null` member is read
-    /// as `T`: `None` for an `Option`, an error for a `String`.
-    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, String> {
-        self.any_or_default(&[key])
-    }
-
-    /// Like [`Fields::or_default`], under the first of several names (aliases) that is present
-    /// and not `null`; when every one present is `null`, that `null`.
-    pub fn any_or_default<T: FromJson + Default>(&self, keys: &[&str]) -> Result<T, String> {
-        match self.lookup(keys) {
-            Some((key, v)) => T::from_json_value(&v).map_err(|e| in_field(key, e)),
-            None => Ok(T::default()),
-        }
-    }
-
-    /// The member `key` as `T`; an error when it is missing.
-    pub fn required<T: FromJson>(&self, key: &str) -> Result<T, String> {
-        let v = self.0.get(key).ok_or_else(|| cat(&["missing field `", key, "`"]))?;
-        T::from_json_value(&v).map_err(|e| in_field(key, e))
-    }
-
-    fn lookup<'k>(&self, keys: &[&'k str]) -> Option<(&'k str, V)> {
-        let mut null = None;
-        for &key in keys {
-            match self.0.get(key) {
-                Some(v) if !v.is_null() => return Some((key, v)),
-                Some(v) => null = null.or(Some((key, v))),
-                None => {}
-            }
-        }
-        null
-    }
-}
-
-fn in_field(key: &str, error: String) -> String {
-    cat(&[key, ": ", &error])
+    Ok(texts)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -398,15 +493,23 @@ mod tests {
         alias: Option<String>,
     }
 
+    const SAMPLE: &[Member] = &[
+        Member::defaulted(&["text"], Shape::Text),
+        Member::optional(&["maybe"], Shape::Text),
+        Member::optional(&["count"], Shape::Whole(u32::MAX as u64)),
+        Member::defaulted(&["list"], Shape::Texts),
+        Member::optional(&["alias", "other"], Shape::Text),
+    ];
+
     impl FromJson for Sample {
         fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-            let f = Fields::of(v)?;
+            let mut m = read(v, SAMPLE)?;
             Ok(Sample {
-                text: f.or_default("text")?,
-                maybe: f.or_default("maybe")?,
-                count: f.or_default("count")?,
-                list: f.or_default("list")?,
-                alias: f.any_or_default(&["alias", "other"])?,
+                text: m.text(),
+                maybe: m.opt_text(),
+                count: m.opt_whole().map(|n| n as u32),
+                list: m.texts(),
+                alias: m.opt_text(),
             })
         }
     }
@@ -432,8 +535,9 @@ mod tests {
             let e = decode::<Sample>(&format!(r#"{{"count":{bad}}}"#)).unwrap_err();
             assert!(e.starts_with("count: expected a whole number from 0 to 4294967295"), "{bad}: {e}");
         }
-        assert_eq!(decode::<u64>("9007199254740991"), Ok(9_007_199_254_740_991));
-        assert!(decode::<u64>("9007199254740992").is_err(), "not exact in the browser");
+        let safe = |n: &str| whole(&parse(n).unwrap(), u64::MAX);
+        assert_eq!(safe("9007199254740991"), Ok(9_007_199_254_740_991));
+        assert!(safe("9007199254740992").is_err(), "not exact in the browser");
     }
 
     #[test]
@@ -461,12 +565,34 @@ mod tests {
         struct Needs(u64);
         impl FromJson for Needs {
             fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-                Fields::of(v)?.required("amount").map(Needs)
+                Ok(Needs(read(v, &[Member::required(&["amount"], Shape::Whole(u64::MAX))])?.whole()))
             }
         }
         assert_eq!(decode::<Needs>(r#"{"amount":7}"#).map(|n| n.0), Ok(7));
         assert_eq!(decode::<Needs>("{}").err(), Some("missing field `amount`".into()));
         assert!(decode::<Needs>(r#"{"amount":null}"#).is_err());
+    }
+
+    #[test]
+    fn nested_objects_and_one_or_many_texts() {
+        struct Outer(Option<bool>, Vec<String>);
+        const INNER: &[Member] = &[Member::defaulted(&["on"], Shape::Flag)];
+        impl FromJson for Outer {
+            fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
+                let members =
+                    &[Member::optional(&["inner"], Shape::Object(INNER)), Member::optional(&["m"], Shape::TextOrTexts)];
+                let mut m = read(v, members)?;
+                Ok(Outer(m.opt_object().map(|mut inner| inner.flag()), m.texts()))
+            }
+        }
+        let outer = |text: &str| decode::<Outer>(text).map(|o| (o.0, o.1));
+        assert_eq!(outer(r#"{"inner":{"on":true},"m":"one"}"#), Ok((Some(true), vec!["one".into()])));
+        assert_eq!(outer(r#"{"inner":{},"m":["a","b"]}"#), Ok((Some(false), vec!["a".into(), "b".into()])));
+        assert_eq!(outer(r#"{"inner":null,"m":null}"#), Ok((None, vec![])));
+        assert_eq!(outer(r#"{"inner":{"on":"yes"}}"#), Err("inner: on: expected true or false, found a string".into()));
+        assert_eq!(outer(r#"{"inner":[]}"#), Err("inner: expected an object, found an array".into()));
+        assert_eq!(outer(r#"{"m":3}"#), Err("m: expected a string or an array of strings, found a number".into()));
+        assert_eq!(outer(r#"{"m":["a",3]}"#), Err("m: [1]: expected a string, found a number".into()));
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //!
 //! The real service may differ from our sandbox (spec Part B), so every response field that is
 //! not essential is optional, aliases are accepted, unknown fields are ignored and unknown status
-//! words are kept rather than rejected. Each response model reads itself with [`FromJson`]
-//! through [`Fields`]: a missing field takes its default, a field of the wrong type is an error
+//! words are kept rather than rejected. Each response model lists its members in a table that
+//! [`read`] follows: a missing field takes its default, a field of the wrong type is an error
 //! that names it.
 
-use super::json::{Fields, FromJson, JsonObject, JsonValue, ToJson, expected};
+use super::json::{FromJson, JsonObject, JsonValue, MAX_SAFE_INTEGER, Member, Shape, ToJson, Values, read};
 
 /// `GET /v1/partner/config`: the partner's widget configuration.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,26 +29,34 @@ pub struct TipConfig {
     pub default_percent: Option<f64>,
 }
 
+const TIP_CONFIG: &[Member] =
+    &[Member::defaulted(&["enabled"], Shape::Flag), Member::optional(&["defaultPercent"], Shape::Number)];
+
+const PARTNER_CONFIG: &[Member] = &[
+    Member::defaulted(&["id"], Shape::Text),
+    Member::defaulted(&["name"], Shape::Text),
+    Member::defaulted(&["slug"], Shape::Text),
+    Member::defaulted(&["enabledFeatures"], Shape::Texts),
+    Member::optional(&["rateLimit"], Shape::Whole(u32::MAX as u64)),
+    Member::optional(&["isActive"], Shape::Flag),
+    Member::optional(&["status"], Shape::Text),
+    Member::optional(&["tipConfig"], Shape::Object(TIP_CONFIG)),
+];
+
 impl FromJson for PartnerConfig {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
+        let mut m = read(v, PARTNER_CONFIG)?;
         Ok(PartnerConfig {
-            id: f.or_default("id")?,
-            name: f.or_default("name")?,
-            slug: f.or_default("slug")?,
-            enabled_features: f.or_default("enabledFeatures")?,
-            rate_limit: f.or_default("rateLimit")?,
-            is_active: f.or_default("isActive")?,
-            status: f.or_default("status")?,
-            tip_config: f.or_default("tipConfig")?,
+            id: m.text(),
+            name: m.text(),
+            slug: m.text(),
+            enabled_features: m.texts(),
+            // The table allows no more than u32::MAX.
+            rate_limit: m.opt_whole().map(|n| n as u32),
+            is_active: m.opt_flag(),
+            status: m.opt_text(),
+            tip_config: m.opt_object().map(|mut t: Values| TipConfig { enabled: t.flag(), default_percent: t.opt_number() }),
         })
-    }
-}
-
-impl FromJson for TipConfig {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
-        Ok(TipConfig { enabled: f.or_default("enabled")?, default_percent: f.or_default("defaultPercent")? })
     }
 }
 
@@ -88,16 +96,25 @@ pub struct Organization {
     pub status: Option<String>,
 }
 
+const ORGANIZATION: &[Member] = &[
+    Member::defaulted(&["id"], Shape::Text),
+    Member::defaulted(&["slug"], Shape::Text),
+    Member::defaulted(&["name"], Shape::Text),
+    Member::optional(&["logoUrl", "logo"], Shape::Text),
+    Member::optional(&["ein", "EIN"], Shape::Text),
+    Member::optional(&["status"], Shape::Text),
+];
+
 impl FromJson for Organization {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
+        let mut m = read(v, ORGANIZATION)?;
         Ok(Organization {
-            id: f.or_default("id")?,
-            slug: f.or_default("slug")?,
-            name: f.or_default("name")?,
-            logo_url: f.any_or_default(&["logoUrl", "logo"])?,
-            ein: f.any_or_default(&["ein", "EIN"])?,
-            status: f.or_default("status")?,
+            id: m.text(),
+            slug: m.text(),
+            name: m.text(),
+            logo_url: m.opt_text(),
+            ein: m.opt_text(),
+            status: m.opt_text(),
         })
     }
 }
@@ -200,13 +217,13 @@ pub struct CreateLinkResponse {
     pub partner_donation_id: Option<String>,
 }
 
+const CREATE_LINK_RESPONSE: &[Member] =
+    &[Member::optional(&["donationLink"], Shape::Text), Member::optional(&["partnerDonationId"], Shape::Text)];
+
 impl FromJson for CreateLinkResponse {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
-        Ok(CreateLinkResponse {
-            donation_link: f.or_default("donationLink")?,
-            partner_donation_id: f.or_default("partnerDonationId")?,
-        })
+        let mut m = read(v, CREATE_LINK_RESPONSE)?;
+        Ok(CreateLinkResponse { donation_link: m.opt_text(), partner_donation_id: m.opt_text() })
     }
 }
 
@@ -274,12 +291,6 @@ impl Default for StatusWord {
     }
 }
 
-/// Any string; unknown words become [`StatusWord::Other`].
-impl FromJson for StatusWord {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        String::from_json_value(v).map(|word| StatusWord::parse(&word))
-    }
-}
 
 /// `GET /v1/partner/donations/status/:partnerDonationId`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -295,62 +306,54 @@ pub struct DonationStatus {
     pub updated_at: Option<String>,
 }
 
+const DONATION_STATUS: &[Member] = &[
+    Member::optional(&["partnerDonationId"], Shape::Text),
+    // Any string; unknown words become `StatusWord::Other`.
+    Member::defaulted(&["status"], Shape::Text),
+    Member::optional(&["amount"], Shape::Whole(MAX_SAFE_INTEGER)),
+    Member::optional(&["currency"], Shape::Text),
+    Member::optional(&["frequency"], Shape::Text),
+    Member::optional(&["nonprofitSlug"], Shape::Text),
+    Member::optional(&["tokensAwarded"], Shape::Number),
+    Member::optional(&["updatedAt"], Shape::Text),
+];
+
 impl FromJson for DonationStatus {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
+        let mut m = read(v, DONATION_STATUS)?;
         Ok(DonationStatus {
-            partner_donation_id: f.or_default("partnerDonationId")?,
-            status: f.or_default("status")?,
-            amount: f.or_default("amount")?,
-            currency: f.or_default("currency")?,
-            frequency: f.or_default("frequency")?,
-            nonprofit_slug: f.or_default("nonprofitSlug")?,
-            tokens_awarded: f.or_default("tokensAwarded")?,
-            updated_at: f.or_default("updatedAt")?,
+            partner_donation_id: m.opt_text(),
+            status: m.opt_text().map_or_else(StatusWord::default, |word| StatusWord::parse(&word)),
+            amount: m.opt_whole(),
+            currency: m.opt_text(),
+            frequency: m.opt_text(),
+            nonprofit_slug: m.opt_text(),
+            tokens_awarded: m.opt_number(),
+            updated_at: m.opt_text(),
         })
     }
 }
 
-/// The body of a non-2xx answer. Every field may be missing; `message` may be one string or one
-/// string per invalid field. Its `statusCode` repeats the HTTP status, which is read from the
-/// answer itself, so it is not read here.
+/// The body of a non-2xx answer. Every field may be missing. Its `statusCode` repeats the HTTP
+/// status, which is read from the answer itself, so it is not read here.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorBody {
     pub error: Option<String>,
-    pub message: Option<Messages>,
+    /// `message`: one string, or one string per invalid field; empty when missing.
+    pub messages: Vec<String>,
     pub code: Option<String>,
 }
 
+const ERROR_BODY: &[Member] = &[
+    Member::optional(&["error"], Shape::Text),
+    Member::optional(&["message"], Shape::TextOrTexts),
+    Member::optional(&["code"], Shape::Text),
+];
+
 impl FromJson for ErrorBody {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
-        Ok(ErrorBody { error: f.or_default("error")?, message: f.or_default("message")?, code: f.or_default("code")? })
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Messages {
-    One(String),
-    Many(Vec<String>),
-}
-
-/// A string, or an array of strings.
-impl FromJson for Messages {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        match v.as_str() {
-            Some(one) => Ok(Messages::One(one)),
-            None if v.items().is_some() => Vec::from_json_value(v).map(Messages::Many),
-            None => Err(expected("a string or an array of strings", v)),
-        }
-    }
-}
-
-impl Messages {
-    pub fn into_vec(self) -> Vec<String> {
-        match self {
-            Messages::One(m) => vec![m],
-            Messages::Many(ms) => ms,
-        }
+        let mut m = read(v, ERROR_BODY)?;
+        Ok(ErrorBody { error: m.opt_text(), messages: m.texts(), code: m.opt_text() })
     }
 }
 
@@ -483,9 +486,9 @@ mod tests {
         let one: ErrorBody =
             decode(r#"{"statusCode":403,"error":"Forbidden","message":"nope","code":"FEATURE_DISABLED"}"#).unwrap();
         assert_eq!(one.code.as_deref(), Some("FEATURE_DISABLED"));
-        assert_eq!(one.message.unwrap().into_vec(), vec!["nope"]);
+        assert_eq!(one.messages, vec!["nope"]);
         let many: ErrorBody = decode(r#"{"message":["amount bad","donorEmail bad"]}"#).unwrap();
-        assert_eq!(many.message.unwrap().into_vec().len(), 2);
+        assert_eq!(many.messages.len(), 2);
         let empty: ErrorBody = decode("{}").unwrap();
         assert_eq!(empty, ErrorBody::default());
     }
@@ -554,7 +557,7 @@ mod tests {
         assert!(decode::<DonationStatus>("[]").is_err());
         assert!(decode::<ErrorBody>(r#"{"message":3}"#).is_err());
         assert!(decode::<ErrorBody>(r#"{"message":["a",3]}"#).is_err());
-        assert_eq!(decode::<ErrorBody>(r#"{"message":[]}"#).unwrap().message, Some(Messages::Many(vec![])));
+        assert_eq!(decode::<ErrorBody>(r#"{"message":[]}"#).unwrap().messages, Vec::<String>::new());
     }
 
     #[test]

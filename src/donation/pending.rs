@@ -2,7 +2,7 @@
 //! so the widget can show the outcome when the donor comes back (reload, Back, bfcache).
 //! It holds no donor details: only the id and what the thank-you needs.
 
-use crate::api::json::{self, Fields, FromJson, JsonObject, JsonValue, ToJson};
+use crate::api::json::{self, FromJson, JsonObject, JsonValue, MAX_SAFE_INTEGER, Member, Shape, ToJson, read};
 use crate::money::Cents;
 use crate::text::cat;
 
@@ -25,14 +25,16 @@ impl ToJson for PendingDonation {
     }
 }
 
+const STORED: &[Member] = &[
+    Member::required(&["partnerDonationId"], Shape::Text),
+    Member::required(&["amount"], Shape::Whole(MAX_SAFE_INTEGER)),
+    Member::required(&["createdAtMs"], Shape::Number),
+];
+
 impl FromJson for PendingDonation {
     fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let f = Fields::of(v)?;
-        Ok(PendingDonation {
-            partner_donation_id: f.required("partnerDonationId")?,
-            amount: f.required("amount")?,
-            created_at_ms: f.required("createdAtMs")?,
-        })
+        let mut m = read(v, STORED)?;
+        Ok(PendingDonation { partner_donation_id: m.text(), amount: m.whole(), created_at_ms: m.number() })
     }
 }
 
