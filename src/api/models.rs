@@ -55,8 +55,15 @@ impl FromJson for PartnerConfig {
             rate_limit: m.opt_whole().map(|n| n as u32),
             is_active: m.opt_flag(),
             status: m.opt_text(),
-            tip_config: m.opt_object().map(|mut t: Values| TipConfig { enabled: t.flag(), default_percent: t.opt_number() }),
+            tip_config: m.opt_object().map(TipConfig::from_values),
         })
+    }
+}
+
+impl TipConfig {
+    /// Reads the members listed in `TIP_CONFIG`.
+    fn from_values(mut m: Values) -> Self {
+        TipConfig { enabled: m.flag(), default_percent: m.opt_number() }
     }
 }
 
@@ -290,7 +297,6 @@ impl Default for StatusWord {
         StatusWord::Other(String::new())
     }
 }
-
 
 /// `GET /v1/partner/donations/status/:partnerDonationId`.
 #[derive(Clone, Debug, Default, PartialEq)]
