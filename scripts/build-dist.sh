@@ -38,18 +38,24 @@ mkdir -p dist
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# A second wasm-opt pass for the dist (pkg/ keeps wasm-pack's output):
-# - more size passes: restructuring the control flow (flatten, rereloop) and -Oz again takes
-#   about 550 B brotli more off than wasm-pack's single -Oz;
+# The dist's wasm is made from the same compiled module as pkg/, in more steps:
+# - wasm-bindgen again, keeping the name section, and scripts/prune-closure-shims.py: it drops
+#   from the function table the closure shims that wasm-bindgen's import descriptions put there
+#   and nothing can call (about 400 B brotli); see the script for why none can be called;
+# - wasm-opt -Oz as wasm-pack runs it, then a second pass: restructuring the control flow
+#   (flatten, rereloop) and -Oz again takes about 550 B brotli more off than a single -Oz;
 # - short import and export names: wasm-bindgen's carry an incompressible hash each, on both
 #   sides. wasm-opt renames them in the wasm and prints the renaming, which
 #   scripts/shorten-names.py applies to the glue;
-# - no producers and target-features sections, which browsers do not read.
-wasm-opt pkg/sir_donate_bg.wasm --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals -Oz --flatten --rereloop -Oz -Oz \
-  --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+# - no name, producers and target-features sections, which browsers do not need.
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
+wasm-bindgen --target web --out-dir "$work/bindgen" target/dist-build/wasm32-unknown-unknown/release/sir_donate.wasm
+python3 scripts/prune-closure-shims.py "$work/bindgen/sir_donate_bg.wasm" "$work/pruned.wasm"
+wasm-opt "$work/pruned.wasm" "${features[@]}" -Oz -o "$work/optimised.wasm"
+wasm-opt "$work/optimised.wasm" "${features[@]}" -Oz --flatten --rereloop -Oz -Oz \
+  --minify-imports-and-exports-and-modules --strip-debug --strip-producers --strip-target-features \
   -o "$work/widget.wasm" >"$work/renaming.json"
-python3 scripts/shorten-names.py "$work/widget.wasm" "$work/renaming.json" pkg/sir_donate.js "$work/glue.in.js"
+python3 scripts/shorten-names.py "$work/widget.wasm" "$work/renaming.json" "$work/bindgen/sir_donate.js" "$work/glue.in.js"
 
 # One content hash for the glue and the wasm, which only work together: 10 hex digits are plenty
 # to bust caches, and the loader carries just one.

@@ -56,9 +56,10 @@ if [ -n "$failed" ] || [ "${1:-}" = "--breakdown" ]; then
   trap 'rm -rf "$work"' EXIT
   # The same input and passes as the dist's wasm, with the name section kept for twiggy.
   wasm-bindgen --target web --keep-debug --out-dir "$work" target/dist-build/wasm32-unknown-unknown/release/sir_donate.wasm
+  python3 scripts/prune-closure-shims.py "$work/sir_donate_bg.wasm" "$work/pruned.wasm" >/dev/null
   wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$work/sir_donate_bg.wasm" -o "$work/named.wasm"
+    "$work/pruned.wasm" -o "$work/named.wasm"
   twiggy top -n 25 "$work/named.wasm" | cut -c1-160
   twiggy top -n 1000000 --format csv "$work/named.wasm" >"$work/top.csv"
   python3 - "$work/top.csv" <<'PY'
