@@ -33,7 +33,9 @@ use state::{Alert, Load, State, Tracking};
 use view::{Fixed, View};
 
 /// The events the root listens to; `cancel` and `focusin` arrive in the capture phase.
-const EVENTS: [&str; 7] = ["click", "submit", "input", "change", "focusin", "keydown", "cancel"];
+/// `pointerover` and `pointerdown` are a donor heading for the button (see `Widget::prepare`).
+const EVENTS: [&str; 9] =
+    ["click", "submit", "input", "change", "focusin", "keydown", "cancel", "pointerover", "pointerdown"];
 
 /// A DOM listener owned by the widget.
 type Listener = Closure<dyn Fn(Event)>;
@@ -53,6 +55,8 @@ struct Inner {
     /// The root's listener and the window's `pageshow` listener, removed on unmount.
     listeners: RefCell<Vec<Listener>>,
     alive: Cell<bool>,
+    /// Whether `prepare` has run.
+    prepared: Cell<bool>,
 }
 
 /// One live widget. Clones share it.
@@ -124,6 +128,7 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
         window: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
         alive: Cell::new(true),
+        prepared: Cell::new(false),
     }));
     w.listen();
     w.load(); // renders the loading state
@@ -228,11 +233,17 @@ impl Widget {
 
     /// The one handler for everything that happens inside the widget.
     fn on_event(&self, event: &Event) {
+        let kind = event.type_();
+        match kind.as_str() {
+            "pointerover" | "pointerdown" => return self.prepare(),
+            "focusin" => self.prepare(),
+            _ => {}
+        }
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
         let dialog = self.dialog();
         let on_dialog = dialog.as_ref().is_some_and(|d| d.is_same_node(Some(&target)));
         let in_dialog = dialog.as_ref().is_some_and(|d| d.contains(Some(&target)));
-        match event.type_().as_str() {
+        match kind.as_str() {
             // A click on the backdrop lands on the <dialog> element itself.
             "click" if on_dialog => self.close_dialog(),
             "click" => {
@@ -397,6 +408,17 @@ impl Widget {
                 w.open_dialog();
             }
         });
+    }
+
+    /// The pointer or the focus reached the widget: get ready for the click that may follow by
+    /// doing now, once, the costly part of the first open that does not need the click (the
+    /// page's first `Intl` formatter: about 30 ms of a 70 ms first open in the benchmark). Nothing
+    /// is done before a donor shows this intent; a touch gets no head start (its `pointerdown`
+    /// comes just before its click), and costs nothing more either.
+    fn prepare(&self) {
+        if !self.0.prepared.replace(true) {
+            crate::money::prepare_formatting(self.0.locale);
+        }
     }
 
     /// A click on the button, or the embed's `open()`: opens now, or once loaded.
