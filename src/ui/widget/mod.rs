@@ -33,9 +33,8 @@ use state::{Alert, Load, State, Tracking};
 use view::{Fixed, View};
 
 /// The events the root listens to; `cancel` and `focusin` arrive in the capture phase.
-/// `pointerover` and `pointerdown` are a donor heading for the button (see `Widget::prepare`).
-const EVENTS: [&str; 9] =
-    ["click", "submit", "input", "change", "focusin", "keydown", "cancel", "pointerover", "pointerdown"];
+/// `pointerover` is a donor heading for the button (see `Widget::prepare`).
+const EVENTS: [&str; 8] = ["click", "submit", "input", "change", "focusin", "keydown", "cancel", "pointerover"];
 
 /// A DOM listener owned by the widget.
 type Listener = Closure<dyn Fn(Event)>;
@@ -235,7 +234,7 @@ impl Widget {
     fn on_event(&self, event: &Event) {
         let kind = event.type_();
         match kind.as_str() {
-            "pointerover" | "pointerdown" => return self.prepare(),
+            "pointerover" => return self.prepare(),
             "focusin" => self.prepare(),
             _ => {}
         }
@@ -413,7 +412,7 @@ impl Widget {
     /// The pointer or the focus reached the widget: get ready for the click that may follow by
     /// doing now, once, the costly part of the first open that does not need the click (the
     /// page's first `Intl` formatter: about 30 ms of a 70 ms first open in the benchmark). Nothing
-    /// is done before a donor shows this intent; a touch gets no head start (its `pointerdown`
+    /// is done before a donor shows this intent. A touch gets no head start (its `pointerover`
     /// comes just before its click), and costs nothing more either.
     fn prepare(&self) {
         if !self.0.prepared.replace(true) {
