@@ -111,16 +111,16 @@ pub struct Member {
 }
 
 impl Member {
-    pub const fn optional(name: &'static [&'static str], shape: Shape) -> Member {
-        Member { names: name, shape, presence: Presence::Optional }
+    pub const fn optional(names: &'static [&'static str], shape: Shape) -> Member {
+        Member { names, shape, presence: Presence::Optional }
     }
 
-    pub const fn defaulted(name: &'static [&'static str], shape: Shape) -> Member {
-        Member { names: name, shape, presence: Presence::Defaulted }
+    pub const fn defaulted(names: &'static [&'static str], shape: Shape) -> Member {
+        Member { names, shape, presence: Presence::Defaulted }
     }
 
-    pub const fn required(name: &'static [&'static str], shape: Shape) -> Member {
-        Member { names: name, shape, presence: Presence::Required }
+    pub const fn required(names: &'static [&'static str], shape: Shape) -> Member {
+        Member { names, shape, presence: Presence::Required }
     }
 }
 
@@ -216,7 +216,8 @@ pub fn read<V: JsonValue>(v: &V, members: &[Member]) -> Result<Values, String> {
     for member in members {
         let value = match lookup(v, member.names) {
             None if member.presence == Presence::Required => {
-                return Err(cat(&["missing field `", member.names[0], "`"]));
+                let name = member.names.first().copied().unwrap_or_default();
+                return Err(cat(&["missing field `", name, "`"]));
             }
             Some((_, found)) if found.is_null() && member.presence == Presence::Optional => Value::Absent,
             Some((name, found)) => shaped(&found, member.shape).map_err(|e| cat(&[name, ": ", &e]))?,
