@@ -403,6 +403,13 @@ mod tests {
     use crate::api::json::{decode, encode};
 
     #[test]
+    fn every_member_has_a_name() {
+        // `json::read` names a missing required member by its first name.
+        let tables = [PARTNER_CONFIG, TIP_CONFIG, ORGANIZATION, CREATE_LINK_RESPONSE, DONATION_STATUS, ERROR_BODY];
+        assert!(tables.iter().flat_map(|t| t.iter()).all(|m| !m.names.is_empty()));
+    }
+
+    #[test]
     fn decodes_the_published_config_example() {
         let c: PartnerConfig = decode(
             r#"{"id":"...","name":"Acme Inc","slug":"acme","enabledFeatures":["DONATIONS","ACTIONS"],
