@@ -21,19 +21,9 @@ cannot silently stop working or become wrong.
 """
 import sys
 
+from wasm_binary import imports, leb, name, sections
+
 SHIM = "::convert::closures::_::invoke::<"
-
-
-def leb(data, pos):
-    """An unsigned LEB128 at `pos`: (value, position after it)."""
-    value = shift = 0
-    while True:
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, pos
 
 
 def write_leb(value):
@@ -46,21 +36,6 @@ def write_leb(value):
         else:
             out.append(byte)
             return bytes(out)
-
-
-def name(data, pos):
-    length, pos = leb(data, pos)
-    return data[pos:pos + length].decode("utf-8"), pos + length
-
-
-def sections(data):
-    """(id, start of the section, start of its contents, end) of each section."""
-    pos = 8
-    while pos < len(data):
-        section_id = data[pos]
-        size, start = leb(data, pos + 1)
-        yield section_id, pos, start, start + size
-        pos = start + size
 
 
 def function_names(data, start, end):
@@ -88,24 +63,9 @@ def main():
     for section_id, header, start, end in sections(data):
         if section_id == 0:
             names.update(function_names(data, start, end))
-        elif section_id == 2:  # imports: a table import would let JS reach the table
-            count, pos = leb(data, start)
-            for _ in range(count):
-                _, pos = name(data, pos)
-                _, pos = name(data, pos)
-                kind = data[pos]
-                if kind == 1:
-                    sys.exit("prune-closure-shims: the function table is imported; nothing pruned")
-                pos += 1
-                if kind == 0:
-                    _, pos = leb(data, pos)
-                elif kind == 2:
-                    flags, pos = leb(data, pos)
-                    _, pos = leb(data, pos)
-                    if flags & 1:
-                        _, pos = leb(data, pos)
-                elif kind == 3:
-                    pos += 2
+        elif section_id == 2:  # a table import would let JS reach the table
+            if any(kind == 1 for _, _, kind in imports(data, start)):
+                sys.exit("prune-closure-shims: the function table is imported; nothing pruned")
         elif section_id == 7:  # exports
             count, pos = leb(data, start)
             for _ in range(count):

@@ -16,53 +16,20 @@ import json
 import re
 import sys
 
+from wasm_binary import imports, sections
+
 
 def fail(message):
     sys.exit(f"shorten-names: {message}")
 
 
-def leb128(data, i):
-    value = shift = 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
-
-
 def import_modules(wasm_file):
     """The module names the wasm's import section uses."""
     data = open(wasm_file, "rb").read()
-    i, modules = 8, set()
-    while i < len(data):
-        section, i = data[i], i + 1
-        size, i = leb128(data, i)
-        if section == 2:
-            count, j = leb128(data, i)
-            for _ in range(count):
-                length, j = leb128(data, j)
-                modules.add(data[j:j + length].decode())
-                j += length
-                length, j = leb128(data, j)
-                j += length
-                kind, j = data[j], j + 1
-                if kind == 0:  # function: type index
-                    _, j = leb128(data, j)
-                elif kind == 1:  # table: element type, limits
-                    flags, j = data[j + 1], j + 2
-                    _, j = leb128(data, j)
-                    if flags & 1:
-                        _, j = leb128(data, j)
-                elif kind == 2:  # memory: limits
-                    flags, j = data[j], j + 1
-                    _, j = leb128(data, j)
-                    if flags & 1:
-                        _, j = leb128(data, j)
-                else:  # global: value type, mutability
-                    j += 2
-        i += size
+    modules = set()
+    for section_id, _, start, _ in sections(data):
+        if section_id == 2:
+            modules.update(module for module, _, _ in imports(data, start))
     return modules
 
 
