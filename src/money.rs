@@ -54,6 +54,9 @@ pub enum AmountError {
     Zero,
     /// More than two digits after the decimal separator.
     TooManyDecimals,
+    /// English only: a comma used as the decimal separator (`12,34`). In English a comma only
+    /// groups thousands, so guessing would risk charging a hundred times too much or too little.
+    DecimalComma,
     /// Below [`MIN_AMOUNT`].
     BelowMinimum,
     /// Above [`MAX_AMOUNT`], including numbers too large to hold.
@@ -69,6 +72,7 @@ impl AmountError {
             AmountError::Negative => "negative",
             AmountError::Zero => "zero",
             AmountError::TooManyDecimals => "too_many_decimals",
+            AmountError::DecimalComma => "decimal_comma",
             AmountError::BelowMinimum => "below_minimum",
             AmountError::AboveMaximum => "above_maximum",
         }
@@ -84,6 +88,7 @@ impl AmountError {
             AmountError::Negative => s.err_amount_negative.to_owned(),
             AmountError::Zero => s.err_amount_zero.to_owned(),
             AmountError::TooManyDecimals => s.err_amount_decimals.to_owned(),
+            AmountError::DecimalComma => s.err_amount_comma.to_owned(),
             AmountError::BelowMinimum => (s.err_amount_min)(&format_money(MIN_AMOUNT, locale)),
             AmountError::AboveMaximum => (s.err_amount_max)(&format_money(MAX_AMOUNT, locale)),
         }
@@ -112,7 +117,9 @@ const CURRENCY_SUFFIXES: [&str; 4] = ["US$", "$US", "USD", "$"];
 ///
 /// Accepts `25`, `25.5`, `25.50`, `$25`, ` 25 `, `25 USD`, and the separators of `locale`:
 /// `1,000.50` (en), `1.000,50` (es), `1 000,50` (fr, with a space, no-break space or narrow
-/// no-break space). A plain `25.50` or `25,50` works in every locale. Which mark is the decimal
+/// no-break space). A plain `25.50` works in every locale and `25,50` in Spanish and French; in
+/// English a comma only ever groups thousands (`1,234`, `1,234.50`), so `12,34` is refused with
+/// [`AmountError::DecimalComma`] rather than read as $12.34. Which mark is the decimal
 /// separator:
 /// - when both `.` and `,` appear, the last one, and the other must group digits in threes;
 /// - when one mark appears once and is followed by exactly three digits, it groups thousands if
@@ -257,7 +264,12 @@ fn split_number(text: &str, locale: Locale) -> Result<(String, String), AmountEr
         }
         None => (s.as_str(), ""),
     };
-    Ok((ungroup(whole, group)?, fraction.to_owned()))
+    let whole = ungroup(whole, group)?;
+    // A well-formed number with a decimal comma: in English that is a mistake to point out.
+    if locale == Locale::En && decimal == Some(b',') {
+        return Err(AmountError::DecimalComma);
+    }
+    Ok((whole, fraction.to_owned()))
 }
 
 /// The digits of `whole`, checking that `group` (when present) separates them in threes.
@@ -518,9 +530,14 @@ mod tests {
             ("1,000.50", En, Ok(100_050)),
             ("1,000", En, Ok(100_000)),
             ("12,345.6", En, Ok(1_234_560)),
-            ("25,50", En, Ok(2550)),
-            ("25,5", En, Ok(2550)),
-            ("1.000,50", En, Ok(100_050)),
+            ("1,234", En, Ok(123_400)),
+            ("1,234.50", En, Ok(123_450)),
+            ("12,34", En, Err(DecimalComma)),
+            ("25,50", En, Err(DecimalComma)),
+            ("25,5", En, Err(DecimalComma)),
+            ("1.000,50", En, Err(DecimalComma)),
+            ("1 000,50", En, Err(DecimalComma)),
+            ("$12,34", En, Err(DecimalComma)),
             ("1 000.50", En, Ok(100_050)),
             ("1.000", En, Err(TooManyDecimals)),
             // Spanish separators.
@@ -571,7 +588,7 @@ mod tests {
             ("1,00,0", En, Err(NotANumber)),
             ("1,00.50", En, Err(NotANumber)),
             ("1.5,000", En, Err(NotANumber)),
-            ("1,0000", En, Err(TooManyDecimals)),
+            ("1,0000", En, Err(DecimalComma)),
             ("1,000,00", En, Err(NotANumber)),
             ("1,,000", En, Err(NotANumber)),
             ("1000,000.50", En, Err(NotANumber)),

@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde_json::{Value, json};
 use sir_donate::api::{CreateLinkRequest, Frequency as ApiFrequency, Provider as ApiProvider};
-use sir_donate::{CheckoutMode, DonateButton, Frequency, Navigation, Navigator, Provider};
+use sir_donate::{CheckoutMode, DonateButton, Frequency, Navigation, Navigator, Provider, WidgetEvent};
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -61,6 +61,8 @@ struct Mounted {
     container: HtmlElement,
     navigations: Rc<RefCell<Vec<Navigation>>>,
     events: Rc<RefCell<Vec<(String, String)>>>,
+    /// What the `on_event` callback received, as `Debug` text (a callback must be `Send`).
+    callbacks: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
     _listeners: Vec<Closure<dyn FnMut(web_sys::CustomEvent)>>,
     _handle: Box<dyn std::any::Any>,
 }
@@ -108,6 +110,9 @@ async fn mount(props: Props) -> Mounted {
         listeners.push(listener);
     }
     let (navigator, navigations) = Navigator::recording(props.block_windows);
+    let callbacks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let received = callbacks.clone();
+    let on_event = Callback::new(move |event: WidgetEvent| received.lock().unwrap().push(format!("{event:?}")));
     let handle = leptos::mount::mount_to(container.clone(), move || {
         view! {
             <DonateButton
@@ -119,10 +124,12 @@ async fn mount(props: Props) -> Mounted {
                 checkout=props.checkout.unwrap_or_default()
                 timeout=props.timeout.unwrap_or(Duration::from_secs(15))
                 navigator=navigator
+                on_event=on_event
             />
         }
     });
-    let mounted = Mounted { container, navigations, events, _listeners: listeners, _handle: Box::new(handle) };
+    let mounted =
+        Mounted { container, navigations, events, callbacks, _listeners: listeners, _handle: Box::new(handle) };
     wait_until("the shadow root renders", || mounted.shadow().is_some()).await;
     mounted
 }
@@ -355,6 +362,8 @@ async fn custom_amounts_parse_exactly_and_invalid_ones_are_explained() {
         ("1.234", "decimal"),
         ("0.50", "$1"),
         ("100001", "$100,000"),
+        // In English a comma only groups thousands: 12,34 is not $12.34.
+        ("12,34", "point for cents"),
     ] {
         w.type_into("#sir-amount", typed).await;
         w.submit_button().click();
@@ -387,6 +396,16 @@ async fn donor_fields_are_validated_with_messages() {
     }
     leptos::task::tick().await;
     assert!(w.active().is_some_and(|a| a.id() == "sir-first-name"), "focus goes to the first problem");
+    // Each message says what is wrong: a name that is too long is not a missing one.
+    w.type_into("#sir-first-name", &"J".repeat(5_000)).await;
+    w.type_into("#sir-last-name", "Lovelace\tKing").await;
+    w.submit_button().click();
+    leptos::task::tick().await;
+    let first = w.text("#sir-first-name-error");
+    assert!(first.contains("too long") && first.contains("100"), "{first:?}");
+    let last = w.text("#sir-last-name-error");
+    assert!(last.contains("tabs or line breaks"), "{last:?}");
+    assert_eq!(w.el("#sir-first-name").unchecked_into::<HtmlInputElement>().value().len(), 5_000, "input kept");
     assert!(create_link_posts().await.is_empty());
 }
 
@@ -658,4 +677,194 @@ async fn futures_join_all<F: std::future::Future>(items: impl Iterator<Item = F>
         out.push(item.await);
     }
     out
+}
+
+/// What a careless server might say back: the donor's own name and email.
+const ECHO: &str = "could not create donation for Jane Doe <jane@example.com>";
+
+#[wasm_bindgen_test]
+async fn error_events_and_callbacks_never_carry_server_text_or_donor_input() {
+    let body = |code: &str| json!({"statusCode": 0, "error": ECHO, "code": code, "message": [ECHO]});
+    let cases = [
+        // 4xx with a code the widget knows, with one it does not, a 409 and a 429.
+        (json!({"status": 403, "body": body("FEATURE_DISABLED")}), "feature_disabled", Some(403u64)),
+        (json!({"status": 403, "body": body("JANE_DOE")}), "forbidden", Some(403)),
+        (json!({"status": 400, "body": body("VALIDATION_FAILED")}), "validation", Some(400)),
+        (json!({"status": 409, "body": body("CONFLICT")}), "unexpected_status", Some(409)),
+        (
+            json!({"status": 429, "body": body("RATE_LIMITED"), "headers": {"Retry-After": "1"}}),
+            "rate_limited",
+            Some(429),
+        ),
+        // 5xx, and a malformed body in a success answer.
+        (json!({"status": 500, "body": body("INTERNAL")}), "server_error", Some(500)),
+        (json!({"status": 201, "body": ECHO}), "invalid_response", None),
+    ];
+    for (answer, code, status) in cases {
+        reset().await;
+        let mut spec = json!({"endpoint": "create-link", "kind": "status"});
+        spec.as_object_mut().unwrap().extend(answer.as_object().unwrap().clone());
+        fault(spec).await;
+        let w = mount(Props::default()).await;
+        w.open().await;
+        w.type_into("#sir-first-name", "Jane").await;
+        w.type_into("#sir-last-name", "Doe").await;
+        w.type_into("#sir-email", "jane@example.com").await;
+        submit_expecting_alert(&w).await;
+        wait_until("the error event", || w.event_names().iter().any(|n| n == "sir-donate:error")).await;
+        let events = w.events.borrow().clone();
+        let (_, detail) = events.iter().find(|(n, _)| n == "sir-donate:error").unwrap();
+        let detail: Value = serde_json::from_str(detail).unwrap();
+        assert_eq!(detail["code"], code, "{detail}");
+        assert_eq!(detail["status"].as_u64(), status, "{detail}");
+        let callbacks = w.callbacks.lock().unwrap().join("\n");
+        assert!(callbacks.contains(&format!("code: {code:?}")), "{callbacks}");
+        let published: Vec<String> =
+            events.iter().map(|(_, d)| d.clone()).chain(callbacks.lines().map(str::to_owned)).collect();
+        for text in &published {
+            for word in ["Jane", "Doe", "jane@", "jane%40", "example.com"] {
+                assert!(!text.contains(word), "{code}: {word:?} reached a page script: {text}");
+            }
+        }
+        // What the donor typed survives the failure.
+        assert_eq!(w.el("#sir-email").unchecked_into::<HtmlInputElement>().value(), "jane@example.com");
+    }
+}
+
+/// Mounts a widget whose first load fails as `fault` makes it, and waits for the failure.
+async fn mount_failing(fault_spec: Value) -> Mounted {
+    reset().await;
+    sir_donate::ui::shared::clear();
+    fault(fault_spec).await;
+    let w = mount(Props::default()).await;
+    wait_until("the failure note with its retry", || w.q(".sir-note button[data-act='reload']").is_some()).await;
+    w
+}
+
+/// After a failed load the widget recovers without a page reload and a donation completes.
+async fn recover_and_donate(w: &Mounted) {
+    w.ready().await;
+    assert!(w.q(".sir-note").is_none(), "the failure note is gone: {}", w.all_text());
+    w.open().await;
+    w.fill_donor().await;
+    w.submit_button().click();
+    wait_until("the redirect to checkout", || !w.navigations().is_empty()).await;
+    assert_eq!(create_link_posts().await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_offers_a_retry_that_then_works() {
+    let cases = [
+        // Every try of the configuration fails (the client makes three).
+        (json!({"endpoint": "config", "kind": "status", "status": 503, "times": 3}), "wrong"),
+        // The nonprofit answers with JSON that does not parse (not retried by the client).
+        (json!({"endpoint": "organization", "kind": "malformed"}), "wrong"),
+        // The network is down for every try.
+        (json!({"endpoint": "config", "kind": "drop", "times": 3}), "connection"),
+    ];
+    for (fault_spec, says) in cases {
+        let w = mount_failing(fault_spec.clone()).await;
+        let note = w.text(".sir-note").to_lowercase();
+        assert!(note.contains(says), "{fault_spec}: {note}");
+        let button = w.el("button.sir-button");
+        assert!(!button.has_attribute("disabled"), "{fault_spec}: the button stays usable");
+        w.el(".sir-note button").click();
+        recover_and_donate(&w).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_donate_after_a_failed_load_loads_again_and_opens() {
+    let w = mount_failing(json!({"endpoint": "config", "kind": "status", "status": 500, "times": 3})).await;
+    w.el("button.sir-button").click();
+    wait_until("the dialog opens once loaded", || w.dialog_open()).await;
+}
+
+#[wasm_bindgen_test]
+async fn coming_back_online_loads_again_by_itself() {
+    let w = mount_failing(json!({"endpoint": "config", "kind": "drop", "times": 3})).await;
+    assert!(!w.dialog_open());
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("online").unwrap()).unwrap();
+    recover_and_donate(&w).await;
+}
+
+#[wasm_bindgen_test]
+async fn donation_ids_of_the_wrong_shape_never_reach_a_url() {
+    // From the API: a create-link answer whose id would climb the path.
+    for id in ["..", "../config", "a/b", "%2e%2e", ""] {
+        reset().await;
+        fault(json!({"endpoint": "create-link", "kind": "status", "status": 201,
+            "body": {"donationLink": format!("{SANDBOX_URL}/checkout/x"), "partnerDonationId": id}}))
+        .await;
+        let w = mount(Props { checkout: Some(CheckoutMode::NewTab), ..Props::default() }).await;
+        w.open().await;
+        w.fill_donor().await;
+        let alert = submit_expecting_alert(&w).await;
+        assert!(alert.to_lowercase().contains("wrong"), "{id:?}: {alert}");
+        assert!(w.navigations().iter().all(|n| !format!("{n:?}").contains("/checkout/x")), "{id:?}: not followed");
+        sleep(300).await;
+        assert_eq!(count_requests("GET", "/donations/").await, 0, "{id:?}: no status request");
+        assert_eq!(count_requests("GET", "/donations/status/").await, 0, "{id:?}");
+    }
+    // From session storage: a stored donation with such an id is dropped before any request.
+    for id in ["..", "a/b", "%2e%2e"] {
+        reset().await;
+        let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+        let stored_key = format!("sir-donate:v1:{}:american-red-cross", key(ACME).masked());
+        let pending = json!({"partnerDonationId": id, "amount": 2500, "createdAtMs": js_sys::Date::now()});
+        let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        storage.clear().unwrap();
+        storage.set_item(&stored_key, &pending.to_string()).unwrap();
+        document().body().unwrap().append_child(&container).unwrap();
+        let (navigator, _) = Navigator::recording(false);
+        let _handle = leptos::mount::mount_to(container.clone(), move || {
+            view! { <DonateButton publishable_key=key(ACME).as_header_value().to_owned() nonprofit="american-red-cross"
+            api_base=SANDBOX_URL locale="en" navigator/> }
+        });
+        sleep(500).await;
+        let paths: Vec<String> =
+            requests().await.iter().filter_map(|r| r["path"].as_str().map(str::to_owned)).collect();
+        assert!(paths.iter().all(|p| !p.contains("/donations")), "{id:?}: {paths:?}");
+        assert_eq!(storage.get_item(&stored_key).unwrap(), None, "{id:?}: the entry is dropped");
+        container.remove();
+    }
+}
+
+/// Every id that an ARIA reference or a label's `for` names exists in the widget's shadow root.
+fn assert_references_resolve(w: &Mounted, when: &str) {
+    let shadow = w.shadow().unwrap();
+    let referring =
+        shadow.query_selector_all("[aria-describedby], [aria-labelledby], [aria-controls], label[for]").unwrap();
+    let mut checked = 0;
+    for i in 0..referring.length() {
+        let element: Element = referring.item(i).unwrap().unchecked_into();
+        for attribute in ["aria-describedby", "aria-labelledby", "aria-controls", "for"] {
+            for id in element.get_attribute(attribute).unwrap_or_default().split_whitespace() {
+                assert!(
+                    shadow.get_element_by_id(id).is_some(),
+                    "{when}: {attribute}={id:?} on <{}> names no element",
+                    element.tag_name()
+                );
+                assert_eq!(shadow.query_selector_all(&format!("#{id}")).unwrap().length(), 1, "{when}: #{id} twice");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 8, "{when}: only {checked} references found");
+}
+
+#[wasm_bindgen_test]
+async fn every_aria_reference_resolves_in_every_state() {
+    reset().await;
+    let w = mount(Props::default()).await;
+    w.open().await;
+    assert_references_resolve(&w, "the open dialog");
+    w.choose("tip", "Other %").await;
+    assert_references_resolve(&w, "with the custom tip");
+    w.submit_button().click();
+    leptos::task::tick().await;
+    assert_eq!(w.el("#sir-first-name").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_references_resolve(&w, "after a failed submit");
+    w.fill_donor().await;
+    assert_references_resolve(&w, "after fixing the fields");
 }

@@ -21,8 +21,9 @@ pub enum ApiError {
     Forbidden { reason: ForbiddenReason, message: Option<String> },
     /// 404: unknown nonprofit or donation (or one that belongs to another partner).
     NotFound { message: Option<String> },
-    /// 400 / 422: the request was refused, with one problem per field where the server says.
-    Validation { problems: Vec<Problem> },
+    /// 400 / 422 (`status`): the request was refused, with one problem per field where the
+    /// server says.
+    Validation { status: u16, problems: Vec<Problem> },
     /// 429: wait `retry_after` (from `Retry-After`, seconds or HTTP date) before trying again.
     RateLimited { retry_after: Option<Duration> },
     /// 5xx.
@@ -157,7 +158,68 @@ impl ApiError {
         }
     }
 
-    /// What went wrong, in detail, for the site developer's console.
+    /// The HTTP status of the answer, when there was one that the API sent as an error.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Unauthorized { .. } => Some(401),
+            ApiError::Forbidden { .. } => Some(403),
+            ApiError::NotFound { .. } => Some(404),
+            ApiError::Validation { status, .. }
+            | ApiError::Server { status, .. }
+            | ApiError::UnexpectedStatus { status, .. } => Some(*status),
+            ApiError::RateLimited { .. } => Some(429),
+            ApiError::Network { .. }
+            | ApiError::Timeout { .. }
+            | ApiError::InvalidResponse { .. }
+            | ApiError::CheckoutLinkRefused(_) => None,
+        }
+    }
+
+    /// The request fields the server refused, by their JSON names (validation errors only).
+    pub fn fields(&self) -> Vec<&'static str> {
+        let mut fields: Vec<&'static str> = Vec::new();
+        for field in self.problems().iter().filter_map(|p| p.field) {
+            if !fields.contains(&field.json_name()) {
+                fields.push(field.json_name());
+            }
+        }
+        fields
+    }
+
+    /// One sentence for the site developer that the widget wrote itself: no word of it comes
+    /// from the server (whose messages may repeat what a donor typed), so it is safe to hand
+    /// to the page's scripts in events. [`developer_message`](Self::developer_message) adds
+    /// the server's words, for the console only.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized { code: Some(c), .. } if c == "ENVIRONMENT_MISMATCH" => {
+                "a pk_test_ key goes with the sandbox host and a pk_live_ key with production"
+            }
+            ApiError::Unauthorized { .. } => "the publishable key was not accepted",
+            ApiError::Forbidden { reason: ForbiddenReason::PartnerInactive, .. } => {
+                "this partner account is suspended or not yet approved"
+            }
+            ApiError::Forbidden { reason: ForbiddenReason::FeatureDisabled, .. } => {
+                "this partner does not have the DONATIONS feature"
+            }
+            ApiError::Forbidden { reason: ForbiddenReason::SecretKeyInBrowser, .. } => {
+                "a secret key reached the API from a browser; rotate it"
+            }
+            ApiError::Forbidden { .. } => "the API refused this request for this key",
+            ApiError::NotFound { .. } => "no such nonprofit or donation for this partner",
+            ApiError::Validation { .. } => "the API refused fields of the request",
+            ApiError::RateLimited { .. } => "rate limited",
+            ApiError::Server { .. } => "the API failed",
+            ApiError::Network { .. } => "the API could not be reached",
+            ApiError::Timeout { .. } => "no answer in time; the request was aborted",
+            ApiError::InvalidResponse { .. } => "the API answered with something unexpected",
+            ApiError::CheckoutLinkRefused(_) => "the checkout link failed the allow-list and was not followed",
+            ApiError::UnexpectedStatus { .. } => "unexpected HTTP status from the API",
+        }
+    }
+
+    /// What went wrong, in detail, for the site developer's console. It may quote the server,
+    /// so it goes to the console only, never into events.
     pub fn developer_message(&self) -> String {
         // " Server said: …" after the sentence, when the server said something.
         let said = |m: &Option<String>| m.as_deref().map_or(String::new(), |m| cat(&[" Server said: ", m]));
@@ -196,9 +258,9 @@ impl ApiError {
             ApiError::NotFound { message } => {
                 cat(&["404: no such nonprofit slug or donation for this partner.", &said(message)])
             }
-            ApiError::Validation { problems } => {
+            ApiError::Validation { status, problems } => {
                 let list: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-                cat(&["400: the API refused the request: ", &join(&list, "; ")])
+                cat(&[&digits((*status).into()), ": the API refused the request: ", &join(&list, "; ")])
             }
             ApiError::RateLimited { retry_after } => match retry_after {
                 Some(wait) => cat(&["429: rate limited; retry after ", &digits(wait.as_secs()), " s."]),
@@ -227,13 +289,17 @@ impl ApiError {
         }
     }
 
+    /// What a validation error refused; nothing for other errors.
+    fn problems(&self) -> &[Problem] {
+        match self {
+            ApiError::Validation { problems, .. } => problems,
+            _ => &[],
+        }
+    }
+
     /// Problems for one field, for showing next to it.
     pub fn problems_for(&self, field: Field) -> impl Iterator<Item = &Problem> {
-        let problems: &[Problem] = match self {
-            ApiError::Validation { problems } => problems,
-            _ => &[],
-        };
-        problems.iter().filter(move |p| p.field == Some(field))
+        self.problems().iter().filter(move |p| p.field == Some(field))
     }
 }
 
@@ -291,7 +357,7 @@ pub(crate) fn check_status(raw: &RawResponse, now_unix_ms: f64) -> Result<(), Ap
                 let message = body.error.unwrap_or_else(|| "the request was refused".into());
                 problems.push(Problem { field: None, message });
             }
-            ApiError::Validation { problems }
+            ApiError::Validation { status: raw.status, problems }
         }
         401 => ApiError::Unauthorized { code: body.code, message: first_message },
         403 => {
@@ -342,7 +408,7 @@ mod tests {
             r#"{"statusCode":400,"error":"Bad Request","code":"VALIDATION_FAILED",
                 "message":["amount must be an integer number of cents","donorEmail must be an email","something else"]}"#,
         );
-        let ApiError::Validation { problems } = &e else { panic!("{e:?}") };
+        let ApiError::Validation { problems, .. } = &e else { panic!("{e:?}") };
         assert_eq!(problems.len(), 3);
         assert_eq!(problems[0].field, Some(Field::Amount));
         assert_eq!(problems[1].field, Some(Field::DonorEmail));
@@ -352,7 +418,7 @@ mod tests {
         let single = err(400, r#"{"message":"firstName should not be empty"}"#);
         assert_eq!(single.problems_for(Field::FirstName).count(), 1);
         for body in ["", "not json", "{}", r#"{"error":"Bad Request"}"#] {
-            let ApiError::Validation { problems } = err(400, body) else { panic!("{body}") };
+            let ApiError::Validation { problems, .. } = err(400, body) else { panic!("{body}") };
             assert_eq!(problems.len(), 1, "{body}");
         }
         assert!(matches!(err(422, "{}"), ApiError::Validation { .. }));

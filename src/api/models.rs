@@ -266,14 +266,23 @@ impl StatusWord {
     /// The canonical upper-case word (unknown words as received).
     pub fn as_str(&self) -> &str {
         match self {
+            StatusWord::Other(word) => word,
+            known => known.known_word().unwrap_or_default(),
+        }
+    }
+
+    /// The canonical word of a status the widget knows; `None` for [`StatusWord::Other`], whose
+    /// text came from the server as it was.
+    pub fn known_word(&self) -> Option<&'static str> {
+        Some(match self {
             StatusWord::Pending => "PENDING",
             StatusWord::Completed => "COMPLETED",
             StatusWord::Rewarded => "REWARDED",
             StatusWord::Failed => "FAILED",
             StatusWord::Cancelled => "CANCELLED",
             StatusWord::Expired => "EXPIRED",
-            StatusWord::Other(word) => word,
-        }
+            StatusWord::Other(_) => return None,
+        })
     }
 
     /// The donor has paid.
@@ -382,13 +391,19 @@ impl Slug {
     }
 }
 
-/// A `partnerDonationId`: any non-empty string of at most 128 characters (spec Part B).
+/// A `partnerDonationId`, checked before it goes into a URL path or an event: 1 to 128 of the
+/// URL's unreserved characters (ASCII letters, digits, `-`, `.`, `_`, `~`), and not made of dots
+/// only. The sandbox's ids (`pdn_` + 24 hex) and any id a real server is likely to use fit; an
+/// id that would need escaping, could add or climb path segments (`a/b`, `..`, `%2e%2e`) or
+/// carry anything but an identifier is refused, wherever it comes from (the API, session
+/// storage or the host page).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DonationId(String);
 
 impl DonationId {
     pub fn parse(input: &str) -> Option<Self> {
-        let ok = !input.trim().is_empty() && input.chars().count() <= 128 && !input.chars().any(char::is_control);
+        let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        let ok = (1..=128).contains(&input.len()) && input.bytes().all(unreserved) && !input.bytes().all(|b| b == b'.');
         ok.then(|| DonationId(input.to_owned()))
     }
 
@@ -609,13 +624,36 @@ mod tests {
     #[test]
     fn slugs_and_ids_cannot_reshape_a_path() {
         assert!(Slug::parse("american-red-cross").is_some());
-        for bad in ["", "../config", "a/b", "a?b", "A-Upper", "a b", "%2e%2e"] {
-            assert!(Slug::parse(bad).is_none(), "{bad}");
+        for bad in ["", " ", "..", ".", "../config", "a/b", "a?b", "A-Upper", "a b", "%2e%2e", "a#b"] {
+            assert!(Slug::parse(bad).is_none(), "{bad:?}");
         }
-        assert!(DonationId::parse("pdn_0123456789abcdef01234567").is_some());
-        assert!(DonationId::parse(&"x".repeat(128)).is_some());
-        assert!(DonationId::parse(&"x".repeat(129)).is_none());
-        assert!(DonationId::parse("").is_none());
-        assert!(DonationId::parse("a\nb").is_none());
+        for good in ["pdn_0123456789abcdef01234567", "PDN-1", "v1.2~x", "a..b", &"x".repeat(128)] {
+            assert_eq!(DonationId::parse(good).as_ref().map(DonationId::as_str), Some(good), "{good:?}");
+        }
+        let too_long = "x".repeat(129);
+        for bad in [
+            "",
+            " ",
+            ".",
+            "..",
+            "...",
+            "a/b",
+            "../x",
+            "/x",
+            "%2e%2e",
+            "%2F",
+            "a b",
+            " pdn_1",
+            "a\nb",
+            "a?b",
+            "a#b",
+            "a;b",
+            "a\\b",
+            "jane@example.com",
+            "é",
+            &too_long,
+        ] {
+            assert!(DonationId::parse(bad).is_none(), "{bad:?}");
+        }
     }
 }

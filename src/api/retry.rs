@@ -152,7 +152,7 @@ mod tests {
             ApiError::NotFound { message: None },
             ApiError::Unauthorized { code: None, message: None },
             ApiError::InvalidResponse { detail: "x".into() },
-            ApiError::Validation { problems: vec![] },
+            ApiError::Validation { status: 400, problems: vec![] },
         ] {
             assert_eq!(p.retry_delay(&never, 0, 0.5), None, "{never:?}");
         }

@@ -1,7 +1,7 @@
 //! The donor's choices and typing, checked field by field, and the request they become.
 
 use crate::api::{CreateLinkRequest, Field, Frequency, Provider, Slug, TipConfig};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Strings};
 use crate::money::{AmountError, Cents, parse_amount, percent_of};
 
 /// Which amount the donor picked.
@@ -40,14 +40,75 @@ pub struct DonorInput {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InvalidTip;
 
+/// The longest first or last name accepted, in characters.
+pub const NAME_MAX_CHARS: usize = 100;
+/// The longest email address accepted, in characters (RFC 5321's path limit).
+pub const EMAIL_MAX_CHARS: usize = 254;
+
+/// The donor's text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    FirstName,
+    LastName,
+    Email,
+}
+
+impl TextField {
+    /// The most characters the field takes.
+    pub fn max_chars(self) -> usize {
+        match self {
+            TextField::FirstName | TextField::LastName => NAME_MAX_CHARS,
+            TextField::Email => EMAIL_MAX_CHARS,
+        }
+    }
+
+    /// The field's label.
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            TextField::FirstName => s.first_name,
+            TextField::LastName => s.last_name,
+            TextField::Email => s.email,
+        }
+    }
+}
+
+/// Why a donor's text field was refused. Each case has its own message, because each asks the
+/// donor to fix something different.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextProblem {
+    /// Nothing but spaces.
+    Missing,
+    /// Over [`TextField::max_chars`].
+    TooLong,
+    /// A name with a tab, a line break or another control character; an email that is not one.
+    Malformed,
+    /// The API refused what passed our own checks.
+    Refused,
+}
+
+impl TextProblem {
+    /// The sentence to show next to `field`.
+    pub fn message(self, field: TextField, s: &Strings) -> String {
+        let label = field.label(s);
+        match (self, field) {
+            (TextProblem::TooLong, _) => (s.err_too_long)(label, field.max_chars() as u64),
+            (TextProblem::Missing, TextField::FirstName) => s.err_first_name.to_owned(),
+            (TextProblem::Missing, TextField::LastName) => s.err_last_name.to_owned(),
+            (_, TextField::Email) => s.err_email.to_owned(),
+            (TextProblem::Malformed, _) => (s.err_control_characters)(label),
+            (TextProblem::Refused, _) => (s.err_refused)(label),
+        }
+    }
+}
+
 /// The problems of a submission, by field.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FieldErrors {
     pub amount: Option<AmountError>,
     pub tip: bool,
-    pub first_name: bool,
-    pub last_name: bool,
-    pub email: bool,
+    pub first_name: Option<TextProblem>,
+    pub last_name: Option<TextProblem>,
+    pub email: Option<TextProblem>,
 }
 
 impl FieldErrors {
@@ -60,9 +121,9 @@ impl FieldErrors {
         match field {
             Some(Field::Amount) => self.amount = Some(AmountError::NotANumber),
             Some(Field::TipAmount | Field::TipPercent) => self.tip = true,
-            Some(Field::FirstName) => self.first_name = true,
-            Some(Field::LastName) => self.last_name = true,
-            Some(Field::DonorEmail) => self.email = true,
+            Some(Field::FirstName) => self.first_name = Some(TextProblem::Refused),
+            Some(Field::LastName) => self.last_name = Some(TextProblem::Refused),
+            Some(Field::DonorEmail) => self.email = Some(TextProblem::Refused),
             _ => {}
         }
     }
@@ -131,20 +192,17 @@ impl DonorInput {
         let mut errors = FieldErrors::default();
         let amount = self.amount(locale).map_err(|e| errors.amount = Some(e)).ok();
         let tip_percent = self.tip_percent(tips, locale).map_err(|InvalidTip| errors.tip = true).ok().flatten();
-        let first_name = clean_name(&self.first_name);
-        let last_name = clean_name(&self.last_name);
-        errors.first_name = first_name.is_none();
-        errors.last_name = last_name.is_none();
-        let email = self.email.trim();
-        errors.email = !is_plausible_email(email);
-        match (amount, first_name, last_name) {
-            (Some(amount), Some(first_name), Some(last_name)) if errors.is_empty() => Ok(ValidDonation {
+        let first_name = check_text(&self.first_name, TextField::FirstName).map_err(|e| errors.first_name = Some(e));
+        let last_name = check_text(&self.last_name, TextField::LastName).map_err(|e| errors.last_name = Some(e));
+        let email = check_text(&self.email, TextField::Email).map_err(|e| errors.email = Some(e));
+        match (amount, first_name, last_name, email) {
+            (Some(amount), Ok(first_name), Ok(last_name), Ok(email)) if errors.is_empty() => Ok(ValidDonation {
                 amount,
                 frequency: self.frequency,
                 tip_percent,
                 tip: tip_percent.map(|p| percent_of(amount, p)).unwrap_or(Cents(0)),
-                first_name,
-                last_name,
+                first_name: first_name.to_owned(),
+                last_name: last_name.to_owned(),
                 email: email.to_owned(),
             }),
             _ => Err(errors),
@@ -152,12 +210,21 @@ impl DonorInput {
     }
 }
 
-/// A name with its outer whitespace removed; `None` when empty, too long or containing
-/// control characters.
-fn clean_name(input: &str) -> Option<String> {
-    let name = input.trim();
-    let ok = !name.is_empty() && name.chars().count() <= 100 && !name.chars().any(char::is_control);
-    ok.then(|| name.to_owned())
+/// The donor's text without its outer whitespace, or what is wrong with it: empty, too long,
+/// a name with control characters, an email that is not plausibly one.
+fn check_text(input: &str, field: TextField) -> Result<&str, TextProblem> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(TextProblem::Missing);
+    }
+    if text.chars().count() > field.max_chars() {
+        return Err(TextProblem::TooLong);
+    }
+    let well_formed = match field {
+        TextField::FirstName | TextField::LastName => !text.chars().any(char::is_control),
+        TextField::Email => is_plausible_email(text),
+    };
+    if well_formed { Ok(text) } else { Err(TextProblem::Malformed) }
 }
 
 /// A deliberately simple check: one `@`, something before it, a dotted domain after it, no
@@ -264,7 +331,60 @@ mod tests {
         };
         let e = bad.validate(Some(&tips()), Locale::En).unwrap_err();
         assert_eq!(e.amount, Some(AmountError::Zero));
-        assert!(e.first_name && e.last_name && e.email && !e.tip);
+        assert_eq!(
+            (e.first_name, e.last_name, e.email, e.tip),
+            (Some(TextProblem::Missing), Some(TextProblem::Missing), Some(TextProblem::Malformed), false)
+        );
+    }
+
+    #[test]
+    fn each_text_problem_says_what_is_wrong() {
+        let long_name = "J".repeat(5_000);
+        let cases = [
+            (DonorInput { first_name: long_name.clone(), ..input() }, TextField::FirstName, TextProblem::TooLong),
+            (
+                DonorInput { last_name: "L".repeat(NAME_MAX_CHARS + 1), ..input() },
+                TextField::LastName,
+                TextProblem::TooLong,
+            ),
+            (DonorInput { first_name: "Ada\tL".into(), ..input() }, TextField::FirstName, TextProblem::Malformed),
+            (DonorInput { last_name: "a\nb".into(), ..input() }, TextField::LastName, TextProblem::Malformed),
+            (
+                DonorInput { email: format!("{}@example.org", "a".repeat(EMAIL_MAX_CHARS)), ..input() },
+                TextField::Email,
+                TextProblem::TooLong,
+            ),
+            (DonorInput { email: "   ".into(), ..input() }, TextField::Email, TextProblem::Missing),
+        ];
+        for (donor, field, expected) in cases {
+            let e = donor.validate(None, Locale::En).unwrap_err();
+            let found = match field {
+                TextField::FirstName => e.first_name,
+                TextField::LastName => e.last_name,
+                TextField::Email => e.email,
+            };
+            assert_eq!(found, Some(expected), "{field:?}");
+        }
+        // At the limit is fine, counted in characters (not bytes).
+        let at_limit = DonorInput { first_name: "é".repeat(NAME_MAX_CHARS), ..input() };
+        assert!(at_limit.validate(None, Locale::En).is_ok());
+
+        let s = Locale::En.strings();
+        assert_eq!(TextProblem::Missing.message(TextField::FirstName, s), "Enter your first name.");
+        let too_long = TextProblem::TooLong.message(TextField::FirstName, s);
+        assert!(too_long.contains("too long") && too_long.contains("100"), "{too_long}");
+        assert!(TextProblem::TooLong.message(TextField::Email, s).contains("254"));
+        let control = TextProblem::Malformed.message(TextField::LastName, s);
+        assert!(control.contains("Last name") && control.contains("line breaks"), "{control}");
+        for locale in Locale::ALL {
+            let s = locale.strings();
+            let messages: std::collections::HashSet<_> =
+                [TextProblem::Missing, TextProblem::TooLong, TextProblem::Malformed, TextProblem::Refused]
+                    .into_iter()
+                    .map(|p| p.message(TextField::FirstName, s))
+                    .collect();
+            assert_eq!(messages.len(), 4, "{locale:?}: every problem of a name has its own message");
+        }
     }
 
     #[test]
@@ -304,6 +424,6 @@ mod tests {
         e.mark_server_field(Some(Field::DonorEmail));
         e.mark_server_field(Some(Field::Currency));
         e.mark_server_field(None);
-        assert!(e.email && !e.first_name && e.amount.is_none());
+        assert_eq!((e.email, e.first_name, e.amount), (Some(TextProblem::Refused), None, None));
     }
 }

@@ -50,11 +50,17 @@ pub static STRINGS: Strings = Strings {
     err_amount_negative: "Le montant ne peut pas être négatif.",
     err_amount_zero: "Indiquez un montant supérieur à zéro.",
     err_amount_decimals: "Indiquez au plus deux chiffres après la virgule.",
+    err_amount_comma: "Utilisez une virgule pour les centimes, par exemple 12,50.",
     err_amount_min: |min| cat(&["Le don minimum est de ", min, "."]),
     err_amount_max: |max| cat(&["Le don maximum est de ", max, "."]),
     err_first_name: "Indiquez votre prénom.",
     err_last_name: "Indiquez votre nom.",
     err_email: "Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.",
+    err_too_long: |label, max| cat(&[label, "\u{a0}: trop long, ", &digits(max), "\u{a0}caractères au maximum."]),
+    err_control_characters: |label| {
+        cat(&[label, "\u{a0}: les tabulations et les retours à la ligne ne sont pas acceptés."])
+    },
+    err_refused: |label| cat(&[label, "\u{a0}: le service de dons ne l’a pas accepté. Vérifiez-le."]),
     err_tip: "Choisissez une contribution entre 0\u{202f}% et 100\u{202f}%.",
 
     err_unavailable: "Les dons ne sont pas disponibles sur cette page pour le moment.",

@@ -166,6 +166,9 @@ pub struct Strings {
     pub err_amount_negative: &'static str,
     pub err_amount_zero: &'static str,
     pub err_amount_decimals: &'static str,
+    /// English only: a comma where the decimal point belongs (`12,34`); a comma only groups
+    /// thousands there. The other languages read a comma as the decimal separator.
+    pub err_amount_comma: &'static str,
     /// With the minimum, formatted: "The minimum donation is {min}."
     pub err_amount_min: fn(&str) -> String,
     /// With the maximum, formatted: "The maximum donation is {max}."
@@ -173,6 +176,12 @@ pub struct Strings {
     pub err_first_name: &'static str,
     pub err_last_name: &'static str,
     pub err_email: &'static str,
+    /// A text field over its limit: `(label, most characters)`.
+    pub err_too_long: fn(&str, u64) -> String,
+    /// A name with a tab, a line break or another control character: `(label)`.
+    pub err_control_characters: fn(&str) -> String,
+    /// A name that passed the widget's checks but the API refused: `(label)`.
+    pub err_refused: fn(&str) -> String,
     pub err_tip: &'static str,
 
     // API errors, one per kind of `ApiError::code()` (see [`Strings::api_error`]).
@@ -305,11 +314,15 @@ mod tests {
             err_amount_negative,
             err_amount_zero,
             err_amount_decimals,
+            err_amount_comma,
             err_amount_min,
             err_amount_max,
             err_first_name,
             err_last_name,
             err_email,
+            err_too_long,
+            err_control_characters,
+            err_refused,
             err_tip,
             err_unavailable,
             err_not_found,
@@ -372,11 +385,15 @@ mod tests {
             ("err_amount_negative", err_amount_negative.to_string()),
             ("err_amount_zero", err_amount_zero.to_string()),
             ("err_amount_decimals", err_amount_decimals.to_string()),
+            ("err_amount_comma", err_amount_comma.to_string()),
             ("err_amount_min", err_amount_min("$1")),
             ("err_amount_max", err_amount_max("$100,000")),
             ("err_first_name", err_first_name.to_string()),
             ("err_last_name", err_last_name.to_string()),
             ("err_email", err_email.to_string()),
+            ("err_too_long", err_too_long(first_name, 100)),
+            ("err_control_characters", err_control_characters(first_name)),
+            ("err_refused", err_refused(first_name)),
             ("err_tip", err_tip.to_string()),
             ("err_unavailable", err_unavailable.to_string()),
             ("err_not_found", err_not_found.to_string()),
@@ -513,7 +530,7 @@ mod tests {
             ApiError::Forbidden { reason: ForbiddenReason::SecretKeyInBrowser, message: None },
             ApiError::Forbidden { reason: ForbiddenReason::Other(None), message: Some("<b>x</b>".into()) },
             ApiError::NotFound { message: Some("no such org".into()) },
-            ApiError::Validation { problems: vec![] },
+            ApiError::Validation { status: 400, problems: vec![] },
             ApiError::RateLimited { retry_after: Some(Duration::from_secs(30)) },
             ApiError::RateLimited { retry_after: Some(Duration::from_millis(200)) },
             ApiError::RateLimited { retry_after: None },

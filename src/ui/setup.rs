@@ -46,7 +46,10 @@ pub(crate) struct WidgetProps {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ConfigProblem {
     pub code: &'static str,
+    /// For the console and the note shown in place of the button; it may quote the attribute.
     pub message: String,
+    /// For events: the widget's own sentence, quoting nothing the page passed.
+    pub summary: &'static str,
 }
 
 /// Everything the widget is built from, decided before it renders.
@@ -106,8 +109,11 @@ fn build_client(
     api_base: Option<&str>,
     allowed_hosts: &[String],
 ) -> Result<(Client, Slug), ConfigProblem> {
-    let key = PublishableKey::parse(key)
-        .map_err(|e| ConfigProblem { code: "invalid_key", message: e.developer_message() })?;
+    let key = PublishableKey::parse(key).map_err(|e| ConfigProblem {
+        code: "invalid_key",
+        message: e.developer_message(),
+        summary: "the publishable key was refused before any request",
+    })?;
     let slug = Slug::parse(nonprofit).ok_or_else(|| ConfigProblem {
         code: "invalid_nonprofit",
         message: cat(&[
@@ -115,15 +121,20 @@ fn build_client(
             &quoted(nonprofit),
             " is not a nonprofit slug (lower-case letters, digits and dashes).",
         ]),
+        summary: "the nonprofit is not a slug (lower-case letters, digits and dashes)",
     })?;
     let policy = CheckoutPolicy::new().with_extra_hosts(allowed_hosts).map_err(|e| ConfigProblem {
         code: "invalid_allowed_hosts",
         message: cat(&["allowed-hosts: ", &e.message()]),
+        summary: "allowed-hosts holds an entry that is not a host name",
     })?;
     let mut client = Client::new(key);
     if let Some(base) = api_base.filter(|b| !b.trim().is_empty()) {
-        let base = ApiBase::parse_override(base)
-            .map_err(|e| ConfigProblem { code: "invalid_api_base", message: e.developer_message().to_owned() })?;
+        let base = ApiBase::parse_override(base).map_err(|e| ConfigProblem {
+            code: "invalid_api_base",
+            message: e.developer_message().to_owned(),
+            summary: "api-base must be an https: URL, or http: on loopback",
+        })?;
         client = client.with_api_base(base);
     }
     Ok((client.with_checkout_policy(policy), slug))

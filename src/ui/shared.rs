@@ -1,6 +1,7 @@
 //! One configuration fetch and one nonprofit fetch per page, whatever the number of widgets:
 //! widgets with the same key (and nonprofit) await the same request. Failures are not kept, so
-//! a later widget or a retry asks again.
+//! a later widget or a retry asks again: neither an error status nor an answer that could not
+//! be decoded (a widget that asks again must not be handed the same malformed body).
 //!
 //! A request starts when it is asked for, not when its answer is awaited, so a widget asking
 //! for both the configuration and the nonprofit gets the two requests in parallel. What is
@@ -15,6 +16,7 @@ use std::task::{Poll, Waker};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::api::error::decode_body;
+use crate::api::json::FromJson;
 use crate::api::{ApiError, CONFIG_PATH, Client, Organization, PartnerConfig, RawResponse, Slug, organization_path};
 use crate::text::cat;
 
@@ -39,12 +41,12 @@ fn start(client: &Client, path: String) -> Shared {
         return slot;
     }
     let slot: Shared = Rc::new(RefCell::new(Slot::Waiting(Vec::new())));
-    REQUESTS.with(|r| r.borrow_mut().push((key.clone(), slot.clone())));
+    REQUESTS.with(|r| r.borrow_mut().push((key, slot.clone())));
     let (filled, client) = (slot.clone(), client.clone());
     spawn_local(async move {
         let result = client.get_answer(&path).await;
         if result.is_err() {
-            REQUESTS.with(|r| r.borrow_mut().retain(|(k, s)| *k != key || !Rc::ptr_eq(s, &filled)));
+            forget(&filled);
         }
         if let Slot::Waiting(waiters) = filled.replace(Slot::Done(result)) {
             waiters.into_iter().for_each(Waker::wake);
@@ -53,8 +55,23 @@ fn start(client: &Client, path: String) -> Shared {
     slot
 }
 
+/// Drops `slot` from the page's requests, so the next ask starts a new request.
+fn forget(slot: &Shared) {
+    REQUESTS.with(|r| r.borrow_mut().retain(|(_, s)| !Rc::ptr_eq(s, slot)));
+}
+
+/// The answer in `slot` decoded as `T`, once there is one. An answer that does not decode is
+/// forgotten like a failed request.
+async fn decoded<T: FromJson>(slot: Shared) -> Result<T, ApiError> {
+    let decoded = decode_body(&answer(&slot).await?);
+    if decoded.is_err() {
+        forget(&slot);
+    }
+    decoded
+}
+
 /// The answer in `slot`, once there is one.
-async fn answer(slot: Shared) -> Result<RawResponse, ApiError> {
+async fn answer(slot: &Shared) -> Result<RawResponse, ApiError> {
     poll_fn(|cx| match &mut *slot.borrow_mut() {
         Slot::Done(result) => Poll::Ready(result.clone()),
         Slot::Waiting(waiters) => {
@@ -68,14 +85,12 @@ async fn answer(slot: Shared) -> Result<RawResponse, ApiError> {
 /// The partner configuration for `client`'s key, fetched once per page. The request starts at
 /// the call; the returned future waits for its answer.
 pub fn config(client: &Client) -> impl Future<Output = Result<PartnerConfig, ApiError>> + use<> {
-    let slot = start(client, CONFIG_PATH.to_owned());
-    async move { decode_body(&answer(slot).await?) }
+    decoded(start(client, CONFIG_PATH.to_owned()))
 }
 
 /// The nonprofit `slug`, fetched once per page and key. The request starts at the call.
 pub fn organization(client: &Client, slug: &Slug) -> impl Future<Output = Result<Organization, ApiError>> + use<> {
-    let slot = start(client, organization_path(slug));
-    async move { decode_body(&answer(slot).await?) }
+    decoded(start(client, organization_path(slug)))
 }
 
 /// Forgets every kept answer (tests, and pages that swap keys at run time).

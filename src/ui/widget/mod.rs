@@ -51,7 +51,8 @@ struct Inner {
     state: RefCell<State>,
     view: RefCell<View>,
     window: RefCell<Option<CheckoutWindow>>,
-    /// The root's listener and the window's `pageshow` listener, removed on unmount.
+    /// The root's listener and the window's `pageshow` and `online` listeners, removed on
+    /// unmount.
     listeners: RefCell<Vec<Listener>>,
     alive: Cell<bool>,
     /// Whether `prepare` has run.
@@ -106,7 +107,9 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
             // request is made.
             dom::console_error(&problem.message);
             View::config_problem(&doc, &container, theme, s.key_problem_title, &problem.message);
-            emitter.emit(WidgetEvent::Error { code: problem.code.to_owned(), message: problem.message });
+            let event =
+                WidgetEvent::Error { code: problem.code, status: None, fields: Vec::new(), message: problem.summary };
+            emitter.emit(event);
             return Some(WidgetHandle { container, widget: None });
         }
     };
@@ -203,10 +206,13 @@ impl Widget {
                 w.resume_pending();
             }
         });
+        let w = self.clone();
+        let on_online = Listener::new(move |_: Event| w.on_online());
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("pageshow", on_pageshow.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
         }
-        self.0.listeners.replace(vec![on_root, on_pageshow]);
+        self.0.listeners.replace(vec![on_root, on_pageshow, on_online]);
     }
 
     fn unmount(&self) {
@@ -215,12 +221,13 @@ impl Widget {
         }
         let listeners = self.0.listeners.take();
         let root = self.0.view.borrow().root.clone();
-        if let [on_root, on_pageshow] = listeners.as_slice() {
+        if let [on_root, on_pageshow, on_online] = listeners.as_slice() {
             for kind in EVENTS {
                 let _ = root.remove_event_listener_with_callback_and_bool(kind, on_root.as_ref().unchecked_ref(), true);
             }
             if let Some(window) = web_sys::window() {
                 let _ = window.remove_event_listener_with_callback("pageshow", on_pageshow.as_ref().unchecked_ref());
+                let _ = window.remove_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
             }
         }
         if let Some(dialog) = self.dialog().filter(|d| d.open()) {
@@ -249,7 +256,12 @@ impl Widget {
                 let act = target.closest("[data-act]").ok().flatten().and_then(|b| b.get_attribute("data-act"));
                 match act.as_deref() {
                     Some("open") => self.request_open(),
-                    Some("reload") => self.load(),
+                    Some("reload") => {
+                        self.load();
+                        // The note and its button go away while loading: keyboard users keep
+                        // their place on the Donate button, which works again meanwhile.
+                        let _ = self.0.view.borrow().button.focus();
+                    }
                     Some("close") => self.close_dialog(),
                     Some("retry") => self.submit(),
                     Some("done") => {
@@ -313,15 +325,15 @@ impl Widget {
             }
             "sir-first-name" => {
                 st.input.first_name = text;
-                st.errors.first_name = false;
+                st.errors.first_name = None;
             }
             "sir-last-name" => {
                 st.input.last_name = text;
-                st.errors.last_name = false;
+                st.errors.last_name = None;
             }
             "sir-email" => {
                 st.input.email = text;
-                st.errors.email = false;
+                st.errors.email = None;
             }
             _ => {}
         });
@@ -390,14 +402,18 @@ impl Widget {
                 Load::Ready(..) => WidgetEvent::Ready,
                 Load::Failed(e) => WidgetEvent::from_error(e),
                 _ => WidgetEvent::Error {
-                    code: "donations_off".into(),
-                    message: "donations are off for this partner".into(),
+                    code: "donations_off",
+                    status: None,
+                    fields: Vec::new(),
+                    message: "donations are off for this partner",
                 },
             };
             let Some(open) = w.update(|st| {
                 st.load = next;
                 let open = st.open_when_ready && st.is_ready();
-                st.open_when_ready &= !open;
+                // A click that came while loading is answered once, now: a later load (the
+                // donor's retry, or the page coming back online) does not pop the dialog up.
+                st.open_when_ready = false;
                 open
             }) else {
                 return;
@@ -420,13 +436,29 @@ impl Widget {
         }
     }
 
-    /// A click on the button, or the embed's `open()`: opens now, or once loaded.
+    /// A click on the button, or the embed's `open()`: opens now, or once loaded. After a
+    /// load that failed in a way a new attempt may fix, it loads again first.
     fn request_open(&self) {
-        let loading = self.with(|st| matches!(st.load, Load::Loading));
-        if loading {
+        let (loading, reload) = self.with(|st| match &st.load {
+            Load::Loading => (true, false),
+            Load::Failed(e) => (false, state::retryable(e)),
+            _ => (false, false),
+        });
+        if reload {
+            self.load();
+        }
+        if loading || reload {
             self.update(|st| st.open_when_ready = true);
         } else {
             self.open_dialog();
+        }
+    }
+
+    /// The browser is online again: a load that failed for want of a connection (or any
+    /// failure a new attempt may fix) is tried again without the donor asking.
+    fn on_online(&self) {
+        if self.with(|st| matches!(&st.load, Load::Failed(e) if state::retryable(e))) {
+            self.load();
         }
     }
 
@@ -519,9 +551,9 @@ impl Widget {
             }
             match result {
                 Ok(link) => {
-                    let id = link.partner_donation_id.as_str().to_owned();
-                    w.emit(WidgetEvent::LinkCreated { partner_donation_id: id.clone() });
-                    let pending = PendingDonation::new(&id, amount, dom::now_ms());
+                    let id = link.partner_donation_id;
+                    w.emit(WidgetEvent::link_created(&id));
+                    let pending = PendingDonation::new(id.as_str(), amount, dom::now_ms());
                     if let Some(json) = pending.to_json() {
                         dom::storage_set(&w.0.storage_key, &json);
                     }
@@ -529,7 +561,7 @@ impl Widget {
                         Some(window) => {
                             window.navigate(&link.checkout_url);
                             w.0.window.replace(Some(window));
-                            w.track(pending, true);
+                            w.track(id, amount, true);
                         }
                         None => {
                             w.update(|st| {
@@ -555,7 +587,7 @@ impl Widget {
                         _ => None,
                     };
                     w.update(|st| {
-                        if let ApiError::Validation { problems } = &error {
+                        if let ApiError::Validation { problems, .. } = &error {
                             problems.iter().for_each(|p| st.errors.mark_server_field(p.field));
                         }
                         st.alert = Some(Alert { error, retry_at_ms });
@@ -586,23 +618,24 @@ impl Widget {
     /// Picks up a donation left in session storage by an earlier visit of this page.
     fn resume_pending(&self) {
         let key = &self.0.storage_key;
-        let Some(pending) = dom::storage_get(key).and_then(|text| PendingDonation::from_json(&text, dom::now_ms()))
-        else {
+        // An entry that is unreadable, stale, or whose id is not of the shape a URL path may
+        // take is dropped before any request.
+        let found = dom::storage_get(key).and_then(|text| PendingDonation::from_json(&text, dom::now_ms()));
+        let Some((id, pending)) = found.and_then(|p| Some((DonationId::parse(&p.partner_donation_id)?, p))) else {
             dom::storage_remove(key);
             return;
         };
         let already = self.with(|st| st.tracking.as_ref().is_some_and(|t| t.id == pending.partner_donation_id));
         if !already {
-            self.track(pending, false);
+            self.track(id, Cents(pending.amount), false);
         }
     }
 
     /// Follows a donation's status with backoff until it is final or ten minutes have passed.
-    fn track(&self, pending: PendingDonation, elsewhere: bool) {
-        let id_text = pending.partner_donation_id.clone();
-        let tracking = Tracking { id: id_text.clone(), amount: Cents(pending.amount), status: None, elsewhere };
+    fn track(&self, id: DonationId, amount: Cents, elsewhere: bool) {
+        let id_text = id.as_str().to_owned();
+        let tracking = Tracking { id: id_text.clone(), amount, status: None, elsewhere };
         self.update(|st| st.tracking = Some(tracking));
-        let Some(id) = DonationId::parse(&id_text) else { return };
         let w = self.clone();
         spawn_local(async move {
             let mut schedule = PollSchedule::new(dom::now_ms());
@@ -618,10 +651,7 @@ impl Widget {
                         }
                         let word = status.status.clone();
                         if last.as_ref() != Some(&word) {
-                            w.emit(WidgetEvent::Status {
-                                partner_donation_id: id_text.clone(),
-                                status: word.as_str().to_owned(),
-                            });
+                            w.emit(WidgetEvent::status(&id, &word));
                             last = Some(word.clone());
                         }
                         w.update(|st| {

@@ -140,6 +140,16 @@ impl State {
         self.config().is_some()
     }
 
+    /// Donating is impossible here: the partner takes no donations, or loading failed in a way
+    /// that a new attempt cannot fix (an unknown key or nonprofit, a refused partner).
+    pub fn cannot_donate(&self) -> bool {
+        match &self.load {
+            Load::DonationsOff(_) => true,
+            Load::Failed(e) => !retryable(e),
+            Load::Loading | Load::Ready(..) => false,
+        }
+    }
+
     pub fn busy(&self) -> bool {
         self.submitting || self.redirecting
     }
@@ -166,7 +176,7 @@ impl State {
     pub fn note(&self, s: &Strings) -> Option<(String, bool)> {
         match &self.load {
             Load::DonationsOff(_) => return Some((s.donations_off.to_owned(), false)),
-            Load::Failed(e) => return Some((donor_message(s, e), e.code() == "network" || e.code() == "timeout")),
+            Load::Failed(e) => return Some((donor_message(s, e), retryable(e))),
             _ => {}
         }
         let status = self.tracking.as_ref()?.status.as_ref();

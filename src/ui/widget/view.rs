@@ -8,7 +8,7 @@ use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, HtmlInputElemen
 
 use super::state::{self, Outcome, State};
 use crate::api::{Frequency, StatusWord};
-use crate::donation::{AmountChoice, FieldErrors, TipChoice};
+use crate::donation::{AmountChoice, FieldErrors, TextField, TextProblem, TipChoice};
 use crate::i18n::{Locale, Strings};
 use crate::money::{Cents, format_decimal, format_money};
 use crate::text::{cat, digits};
@@ -83,7 +83,9 @@ struct TipView {
     amount: Element,
 }
 
-/// A labelled input (`<div class="sir-field">`) and its error line, attached only while shown.
+/// A labelled input (`<div class="sir-field">`) and its error line. The error line is always
+/// in place, empty while the input is valid (and then not displayed), so the input's
+/// `aria-describedby` names an element that exists in every state.
 struct Field {
     field: Element,
     input: HtmlInputElement,
@@ -93,8 +95,9 @@ struct Field {
 /// One donor text input and how it reads the state.
 struct DonorField {
     field: Field,
+    kind: TextField,
     value: fn(&State) -> &str,
-    invalid: fn(&FieldErrors) -> bool,
+    problem: fn(&FieldErrors) -> Option<TextProblem>,
 }
 
 // ---- building blocks ----
@@ -237,8 +240,9 @@ impl View {
         let name = st.nonprofit_name(f.slug);
         set_attr(&self.button, "aria-label", &(s.donate_to)(name));
         // Disabled only when donating is impossible. While loading the button stays focusable
-        // and clickable (aria-disabled): a click then opens the dialog when ready.
-        let off = matches!(st.load, state::Load::DonationsOff(_) | state::Load::Failed(_));
+        // and clickable (aria-disabled): a click then opens the dialog when ready. After a load
+        // that a new attempt may fix, a click loads again (and then opens).
+        let off = st.cannot_donate();
         set_flag(&self.button, "disabled", off);
         let loading = matches!(st.load, state::Load::Loading);
         set_attr(&self.button, "aria-disabled", bool_text(loading));
@@ -256,9 +260,10 @@ impl View {
                     let _ = self.note.append_with_str_1(" ");
                     append(&self.note, &[&again]);
                 }
-                // A followed donation is news; a disabled button's reason is not.
+                // A followed donation and a failure the donor can retry are news; a disabled
+                // button's reason is not.
                 set_flag(&self.note, "role", false);
-                if !matches!(st.load, state::Load::DonationsOff(_) | state::Load::Failed(_)) {
+                if !off {
                     attrs(&self.note, &[("role", "status")]);
                 }
             }
@@ -397,15 +402,8 @@ fn outcome_view(doc: &Document, f: &Fixed, outcome: &Outcome, name: &str) -> Ele
 
 // ---- the form ----
 
-/// `<div class="sir-field">` with its label, input, optional hint and (detached) error line.
-fn field(
-    doc: &Document,
-    id: &str,
-    label: &str,
-    input_attrs: &[(&str, &str)],
-    hint: Option<&str>,
-    error_text: &str,
-) -> Field {
+/// `<div class="sir-field">` with its label, input, optional hint and (empty) error line.
+fn field(doc: &Document, id: &str, label: &str, input_attrs: &[(&str, &str)], hint: Option<&str>) -> Field {
     let field = el(doc, "div", "sir-field");
     let label = with_text(doc, "label", "sir-label", label);
     attrs(&label, &[("for", id)]);
@@ -424,20 +422,21 @@ fn field(
         attrs(&hint, &[("id", &hint_id)]);
         append(&field, &[&hint]);
     }
-    let error = with_text(doc, "p", "sir-error", error_text);
+    let error = el(doc, "p", "sir-error");
     attrs(&error, &[("id", &error_id)]);
+    append(&field, &[&error]);
     Field { field, input: input(control), error }
 }
 
 impl Field {
     /// Shows `value` unless the donor is typing it (then they already match), marks the input
-    /// invalid or not, and shows the error line when it is.
-    fn sync(&self, value: &str, invalid: bool) {
+    /// invalid when there is an `error` to show, and shows it (or empties the error line).
+    fn sync(&self, value: &str, error: Option<&str>) {
         if self.input.value() != value {
             self.input.set_value(value);
         }
-        set_attr(&self.input, "aria-invalid", bool_text(invalid));
-        place(&self.field, &self.error, invalid, None);
+        set_attr(&self.input, "aria-invalid", bool_text(error.is_some()));
+        set_text(&self.error, error.unwrap_or_default());
     }
 }
 
@@ -465,7 +464,6 @@ impl FormView {
             s.custom_amount,
             &[("name", "amount-other"), ("inputmode", "decimal"), ("autocomplete", "transaction-amount")],
             Some(s.custom_amount_hint),
-            "",
         );
         append(&amount_set, &[&chips, &amount.field]);
         append(&body, &[&amount_set]);
@@ -502,7 +500,7 @@ impl FormView {
                     (choice, radio)
                 })
                 .collect();
-            let custom = field(doc, "sir-tip", s.tip_custom, &[("inputmode", "decimal")], None, s.err_tip);
+            let custom = field(doc, "sir-tip", s.tip_custom, &[("inputmode", "decimal")], None);
             custom.field.set_class_name("sir-field sir-custom-tip");
             let amount = el(doc, "p", "sir-tip-amount");
             attrs(&amount, &[("aria-live", "polite")]);
@@ -511,19 +509,18 @@ impl FormView {
             TipView { suggested, set, chips: chips_list, custom, amount }
         });
 
-        let donor = |id, label, autocomplete, kind, hint, error| {
+        let donor = |id, label, autocomplete, kind, hint| {
             field(
                 doc,
                 id,
                 label,
                 &[("name", id), ("type", kind), ("autocomplete", autocomplete), ("required", "")],
                 hint,
-                error,
             )
         };
-        let first = donor("sir-first-name", s.first_name, "given-name", "text", None, s.err_first_name);
-        let last = donor("sir-last-name", s.last_name, "family-name", "text", None, s.err_last_name);
-        let email = donor("sir-email", s.email, "email", "email", Some(s.email_hint), s.err_email);
+        let first = donor("sir-first-name", s.first_name, "given-name", "text", None);
+        let last = donor("sir-last-name", s.last_name, "family-name", "text", None);
+        let email = donor("sir-email", s.email, "email", "email", Some(s.email_hint));
         let row = el(doc, "div", "sir-row");
         append(&row, &[&first.field, &last.field]);
         let summary = el(doc, "section", "");
@@ -545,9 +542,19 @@ impl FormView {
             frequencies,
             tip,
             donor: [
-                DonorField { field: first, value: |st| &st.input.first_name, invalid: |e| e.first_name },
-                DonorField { field: last, value: |st| &st.input.last_name, invalid: |e| e.last_name },
-                DonorField { field: email, value: |st| &st.input.email, invalid: |e| e.email },
+                DonorField {
+                    field: first,
+                    kind: TextField::FirstName,
+                    value: |st| &st.input.first_name,
+                    problem: |e| e.first_name,
+                },
+                DonorField {
+                    field: last,
+                    kind: TextField::LastName,
+                    value: |st| &st.input.last_name,
+                    problem: |e| e.last_name,
+                },
+                DonorField { field: email, kind: TextField::Email, value: |st| &st.input.email, problem: |e| e.email },
             ],
             summary,
             summary_shown: None,
@@ -570,10 +577,7 @@ impl FormView {
         }
         // The amount's error line says which limit or format was missed.
         let amount_error = st.errors.amount.map(|a| a.message(f.locale));
-        if let Some(text) = &amount_error {
-            set_text(&self.amount.error, text);
-        }
-        self.amount.sync(&st.custom_amount, amount_error.is_some());
+        self.amount.sync(&st.custom_amount, amount_error.as_deref());
 
         for (fr, radio) in &self.frequencies {
             radio.set_checked(st.input.frequency == *fr);
@@ -588,11 +592,12 @@ impl FormView {
                 radio.set_checked(on);
             }
             place(&tip.set, &tip.custom.field, custom, Some(&tip.amount));
-            tip.custom.sync(&st.custom_tip, st.errors.tip);
+            tip.custom.sync(&st.custom_tip, st.errors.tip.then_some(s.err_tip));
             set_text(&tip.amount, &st.tip_text(s, f.locale, tip.suggested));
         }
         for donor in &self.donor {
-            donor.field.sync((donor.value)(st), (donor.invalid)(&st.errors));
+            let error = (donor.problem)(&st.errors).map(|p| p.message(donor.kind, s));
+            donor.field.sync((donor.value)(st), error.as_deref());
         }
 
         let summary = st.summary(s, f.locale, name);
