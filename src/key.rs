@@ -13,7 +13,9 @@ use crate::weburl;
 /// production; mixing them is an integration error the API answers with 401.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Environment {
+    /// `pk_test_` keys and the sandbox host.
     Sandbox,
+    /// `pk_live_` keys and the production host.
     Production,
 }
 
@@ -37,6 +39,7 @@ const MAX_BODY_LEN: usize = 128;
 /// points the site developer at a different mistake.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeyError {
+    /// Nothing was given.
     Empty,
     /// Leading or trailing whitespace: usually a copy-paste slip.
     Padded,
@@ -132,6 +135,7 @@ impl PublishableKey {
         Ok(Self { key: input.to_owned(), environment })
     }
 
+    /// Sandbox for `pk_test_`, production for `pk_live_`.
     pub fn environment(&self) -> Environment {
         self.environment
     }
@@ -167,15 +171,18 @@ impl fmt::Display for PublishableKey {
 /// Why an API-base override was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiBaseError {
+    /// Not an absolute URL.
     NotAUrl,
     /// Only `https:` is allowed, or `http:` on loopback for local development.
     Insecure,
+    /// The URL carries a user name or password.
     Credentials,
     /// A base URL is a prefix: a query or fragment would be silently dropped or misplaced.
     QueryOrFragment,
 }
 
 impl ApiBaseError {
+    /// What is wrong, for the site developer.
     pub fn developer_message(&self) -> &'static str {
         match self {
             ApiBaseError::NotAUrl => "api-base must be an absolute URL such as https://proxy.example.org/sir.",
@@ -187,6 +194,7 @@ impl ApiBaseError {
         }
     }
 
+    /// A sentence for the donor.
     pub fn donor_message(&self) -> &'static str {
         "Donations are not available on this page right now."
     }

@@ -7,11 +7,17 @@
 //! Layers, each depending only on the ones above it (see `ARCHITECTURE.md`):
 //! 1. [`key`]: the publishable key, its environment and the API base URL;
 //! 2. [`api`]: models, errors, retry policy, checkout-link allow-list and the HTTP client;
-//! 3. [`donation`]: the donor's choices, validation, and the donation followed after checkout
-//!    (with [`money`] and [`i18n`] beside it);
-//! 4. [`ui`]: the widget in plain DOM, and the `DonateButton` Leptos component that mounts it
-//!    (the default `leptos` feature; the script-tag build leaves it out);
+//! 3. donation state: the donor's choices, validation, money and the strings of each language
+//!    (internal);
+//! 4. the widget in plain DOM (internal), and [`DonateButton`], the Leptos component that
+//!    mounts it (the default `leptos` feature; the script-tag build leaves it out), with
+//!    [`WidgetEvent`] and [`Navigator`];
 //! 5. [`embed`]: what the script-tag loader calls (`mount`, `Mounted::open`, `Mounted::unmount`).
+//!
+//! What a Rust app or a test author needs is public: the component and its prop types
+//! ([`Cents`], [`Frequency`], [`Provider`], [`CheckoutMode`], [`Theme`]), [`WidgetEvent`],
+//! [`Navigator`], the typed [`api::Client`] with its models and [`api::ApiError`], and
+//! [`key::PublishableKey`]. Everything else is private to the crate.
 //!
 //! ```
 //! use sir_donate::key::{ApiBase, Environment, PublishableKey};
@@ -24,16 +30,18 @@
 //! assert!(local.is_loopback());
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod api;
-pub mod donation;
+mod donation;
 pub mod embed;
-pub mod i18n;
+mod i18n;
 pub mod key;
-pub mod money;
+mod money;
 mod text;
 mod timer;
-pub mod ui;
-pub mod weburl;
+mod ui;
+mod weburl;
 
 // The script-tag build's allocator (feature `small-allocator`; see Cargo.toml). The widget runs on
 // the page's one thread, so the single-threaded form is the right one.
@@ -49,6 +57,7 @@ struct ReadmeExamples;
 pub use api::{Frequency, Provider};
 pub use donation::{CheckoutMode, Theme};
 pub use money::Cents;
+pub use ui::shared::clear as forget_shared_answers;
 #[cfg(feature = "leptos")]
-pub use ui::DonateButton;
+pub use ui::{DonateButton, DonateButtonProps};
 pub use ui::{Navigation, Navigator, WidgetEvent};

@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use serde_json::json;
+use serde_json::{Value, json};
 use sir_donate::api::{
     ApiError, ClientOptions, CreateLinkRequest, DonationId, Field, ForbiddenReason, Frequency, LinkRefusal, Provider,
     Slug, StatusWord,
@@ -182,6 +182,44 @@ async fn a_malformed_body_is_an_invalid_response() {
     fault(json!({"endpoint": "config", "kind": "malformed"})).await;
     let err = client(ACME).config().await.unwrap_err();
     assert!(matches!(err, ApiError::InvalidResponse { .. }), "{err:?}");
+}
+
+/// The browser decodes with the same serde rules as the native tests: the same leniencies
+/// and the same errors naming the member.
+#[wasm_bindgen_test]
+async fn the_browser_decodes_by_the_same_rules_as_native_tests() {
+    let answer =
+        |endpoint: &str, body: Value| json!({"endpoint": endpoint, "kind": "status", "status": 200, "body": body});
+    reset().await;
+    fault(answer(
+        "config",
+        json!({"rateLimit": 5000.0, "enabledFeatures": ["DONATIONS"], "isActive": null,
+        "tipConfig": {"enabled": true, "defaultPercent": 7.5}, "extra": [1]}),
+    ))
+    .await;
+    let config = client(ACME).config().await.unwrap();
+    assert_eq!((config.rate_limit, config.tips().unwrap().default_percent), (Some(5000), Some(7.5)));
+    assert!(config.accepts_donations());
+
+    fault(answer("organization", json!({"name": "N", "EIN": "2", "logo": "https://x/b.png", "ein": "1"}))).await;
+    let org = client(ACME).organization(&Slug::parse("american-red-cross").unwrap()).await.unwrap();
+    assert_eq!((org.logo_url.as_deref(), org.ein.as_deref()), (Some("https://x/b.png"), Some("1")));
+
+    for (body, names) in [
+        (
+            json!({"tipConfig": {"enabled": "yes"}}),
+            "tipConfig.enabled: invalid type: string \"yes\", expected a boolean",
+        ),
+        // serde-wasm-bindgen calls null a "unit value" where serde_json says "null".
+        (json!({"name": null}), "name: invalid type: "),
+        (json!({"rateLimit": 25.5}), "rateLimit: invalid value: floating point `25.5`"),
+        (json!([1, 2]), "expected a JSON object"),
+    ] {
+        fault(answer("config", body.clone())).await;
+        let err = client(ACME).config().await.unwrap_err();
+        let ApiError::InvalidResponse { detail } = &err else { panic!("{body}: {err:?}") };
+        assert!(detail.contains(names), "{body}: {detail}");
+    }
 }
 
 #[wasm_bindgen_test]

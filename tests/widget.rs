@@ -282,7 +282,7 @@ async fn shows_the_nonprofit_and_opens_an_accessible_dialog() {
 #[wasm_bindgen_test]
 async fn a_click_while_loading_opens_the_dialog_when_ready() {
     reset().await;
-    sir_donate::ui::shared::clear();
+    sir_donate::forget_shared_answers();
     fault(json!({"endpoint": "config", "kind": "delay", "delayMs": 800})).await;
     let w = mount(Props::default()).await;
     wait_until("the button renders", || w.q("button.sir-button").is_some()).await;
@@ -661,7 +661,7 @@ async fn the_locale_prop_switches_every_string() {
 #[wasm_bindgen_test]
 async fn config_and_nonprofit_are_fetched_once_for_many_widgets() {
     reset().await;
-    sir_donate::ui::shared::clear();
+    sir_donate::forget_shared_answers();
     let widgets = futures_join_all((0..3).map(|_| mount(Props::default()))).await;
     for w in &widgets {
         w.ready().await;
@@ -734,7 +734,7 @@ async fn error_events_and_callbacks_never_carry_server_text_or_donor_input() {
 /// Mounts a widget whose first load fails as `fault` makes it, and waits for the failure.
 async fn mount_failing(fault_spec: Value) -> Mounted {
     reset().await;
-    sir_donate::ui::shared::clear();
+    sir_donate::forget_shared_answers();
     fault(fault_spec).await;
     let w = mount(Props::default()).await;
     wait_until("the failure note with its retry", || w.q(".sir-note button[data-act='reload']").is_some()).await;

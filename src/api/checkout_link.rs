@@ -27,6 +27,7 @@ pub struct CheckoutPolicy {
 pub struct CheckoutUrl(String);
 
 impl CheckoutUrl {
+    /// The checked URL, to navigate to.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -41,6 +42,7 @@ impl fmt::Display for CheckoutUrl {
 /// Why a checkout link was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkRefusal {
+    /// Not an absolute URL.
     NotAUrl,
     /// Anything but `https:` (and `http:` on loopback against a local sandbox).
     Scheme(String),
@@ -48,6 +50,7 @@ pub enum LinkRefusal {
     Credentials,
     /// A non-default port on a public host.
     Port(u16),
+    /// A host that is not on the allow-list.
     HostNotAllowed(String),
 }
 

@@ -4,7 +4,9 @@ use std::time::Duration;
 
 use super::checkout_link::{CheckoutPolicy, CheckoutUrl};
 use super::error::{ApiError, RawResponse, check_status, decode_body, interpret};
-use super::json::{self, FromJson};
+use serde::de::DeserializeOwned;
+
+use super::json;
 use super::models::{
     CreateLinkRequest, CreateLinkResponse, DonationId, DonationStatus, Organization, PartnerConfig, Slug,
 };
@@ -26,6 +28,7 @@ pub(crate) fn organization_path(slug: &Slug) -> String {
 pub struct ClientOptions {
     /// Per attempt, covering the whole answer.
     pub timeout: Duration,
+    /// When and how often a GET is tried again.
     pub retry: RetryPolicy,
 }
 
@@ -38,7 +41,9 @@ impl Default for ClientOptions {
 /// A created donation: where to send the donor, and the id to ask about it later.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CreatedLink {
+    /// Where to send the donor: it passed the checkout allow-list.
     pub checkout_url: CheckoutUrl,
+    /// The id the donation's status is asked with.
     pub partner_donation_id: DonationId,
 }
 
@@ -72,15 +77,18 @@ impl Client {
         self
     }
 
+    /// Replaces the timeout and retry settings.
     pub fn with_options(mut self, options: ClientOptions) -> Self {
         self.options = options;
         self
     }
 
+    /// The publishable key requests are sent with.
     pub fn key(&self) -> &PublishableKey {
         &self.key
     }
 
+    /// Where requests go.
     pub fn api_base(&self) -> &ApiBase {
         &self.base
     }
@@ -120,7 +128,7 @@ impl Client {
     }
 
     /// A GET, retried on network errors, 5xx and short 429s as [`RetryPolicy`] says.
-    async fn get<T: FromJson>(&self, path: &str) -> Result<T, ApiError> {
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         decode_body(&self.get_answer(path).await?)
     }
 

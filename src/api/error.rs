@@ -7,7 +7,9 @@ use std::fmt;
 use std::time::Duration;
 
 use super::checkout_link::LinkRefusal;
-use super::json::{self, FromJson};
+use serde::de::DeserializeOwned;
+
+use super::json;
 use super::models::ErrorBody;
 use super::retry::parse_retry_after;
 use crate::text::{cat, digits, join};
@@ -16,28 +18,67 @@ use crate::text::{cat, digits, join};
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     /// 401: missing, unknown or wrong-environment key.
-    Unauthorized { code: Option<String>, message: Option<String> },
+    Unauthorized {
+        /// The server's `code` (`ENVIRONMENT_MISMATCH`, …).
+        code: Option<String>,
+        /// The server's first message. For the console only: it may repeat a donor's input.
+        message: Option<String>,
+    },
     /// 403: the key is fine but this is not allowed.
-    Forbidden { reason: ForbiddenReason, message: Option<String> },
+    Forbidden {
+        /// Why, from the server's `code`.
+        reason: ForbiddenReason,
+        /// The server's first message (console only).
+        message: Option<String>,
+    },
     /// 404: unknown nonprofit or donation (or one that belongs to another partner).
-    NotFound { message: Option<String> },
-    /// 400 / 422 (`status`): the request was refused, with one problem per field where the
-    /// server says.
-    Validation { status: u16, problems: Vec<Problem> },
-    /// 429: wait `retry_after` (from `Retry-After`, seconds or HTTP date) before trying again.
-    RateLimited { retry_after: Option<Duration> },
+    NotFound {
+        /// The server's first message (console only).
+        message: Option<String>,
+    },
+    /// 400 / 422: the request was refused, with one problem per field where the server says.
+    Validation {
+        /// 400 or 422.
+        status: u16,
+        /// What was refused, one problem per server message.
+        problems: Vec<Problem>,
+    },
+    /// 429: wait before trying again.
+    RateLimited {
+        /// From `Retry-After` (seconds or an HTTP date), when sent.
+        retry_after: Option<Duration>,
+    },
     /// 5xx.
-    Server { status: u16, message: Option<String> },
+    Server {
+        /// The HTTP status.
+        status: u16,
+        /// The server's first message (console only).
+        message: Option<String>,
+    },
     /// The request never got an answer: offline, DNS, CORS refusal, connection dropped.
-    Network { detail: String },
+    Network {
+        /// The browser's words ("Failed to fetch").
+        detail: String,
+    },
     /// No answer within the client's timeout; the request was aborted.
-    Timeout { after: Duration },
+    Timeout {
+        /// The timeout that ran out.
+        after: Duration,
+    },
     /// An answer arrived but is not what the endpoint promises.
-    InvalidResponse { detail: String },
+    InvalidResponse {
+        /// What was wrong with it, naming the member (console only).
+        detail: String,
+    },
     /// The checkout link failed the allow-list; it was not followed.
     CheckoutLinkRefused(LinkRefusal),
     /// Any other status (3xx, 405, 409, …).
-    UnexpectedStatus { status: u16, message: Option<String> },
+    UnexpectedStatus {
+        /// The HTTP status.
+        status: u16,
+        /// The server's first message (console only).
+        message: Option<String>,
+    },
 }
 
 /// Why a 403 was given, from the server's `code`.
@@ -56,16 +97,27 @@ pub enum ForbiddenReason {
 /// A request field the server can complain about, by its JSON name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
+    /// `nonprofitSlug`
     NonprofitSlug,
+    /// `amount`
     Amount,
+    /// `currency`
     Currency,
+    /// `frequency`
     Frequency,
+    /// `provider`
     Provider,
+    /// `donorEmail`
     DonorEmail,
+    /// `firstName`
     FirstName,
+    /// `lastName`
     LastName,
+    /// `tipAmount`
     TipAmount,
+    /// `tipPercent`
     TipPercent,
+    /// `referralCode`
     ReferralCode,
 }
 
@@ -84,6 +136,7 @@ impl Field {
         Field::ReferralCode,
     ];
 
+    /// The field's name in the request JSON (`donorEmail`, …).
     pub fn json_name(self) -> &'static str {
         match self {
             Field::NonprofitSlug => "nonprofitSlug",
@@ -111,6 +164,7 @@ impl Field {
 /// One thing the server refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The field the server named, when it named one of the request's.
     pub field: Option<Field>,
     /// The server's words: for developers and logs, and shown next to the field.
     pub message: String,
@@ -321,13 +375,13 @@ pub struct RawResponse {
 
 /// Decodes a 2xx answer as `T`, or maps the status and error body to an [`ApiError`].
 /// `now_unix_ms` resolves a `Retry-After` given as an HTTP date.
-pub fn interpret<T: FromJson>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, ApiError> {
+pub fn interpret<T: DeserializeOwned>(raw: &RawResponse, now_unix_ms: f64) -> Result<T, ApiError> {
     check_status(raw, now_unix_ms)?;
     decode_body(raw)
 }
 
 /// Decodes the body of an answer that passed [`check_status`] as `T`.
-pub(crate) fn decode_body<T: FromJson>(raw: &RawResponse) -> Result<T, ApiError> {
+pub(crate) fn decode_body<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
     json::decode(&raw.body).map_err(|e| ApiError::InvalidResponse {
         detail: cat(&["HTTP ", &digits(raw.status.into()), " body could not be read: ", &e]),
     })

@@ -143,11 +143,6 @@ pub struct ValidDonation {
 }
 
 impl ValidDonation {
-    /// Donation plus tip.
-    pub fn total(&self) -> Cents {
-        Cents(self.amount.0 + self.tip.0)
-    }
-
     /// The create-link body. `tipAmount` is sent only on the Stripe path, as the API documents.
     pub fn to_request(&self, nonprofit: &Slug, provider: Provider, referral_code: Option<&str>) -> CreateLinkRequest {
         CreateLinkRequest {
@@ -287,7 +282,7 @@ mod tests {
         let d = input().validate(Some(&tips()), Locale::En).unwrap();
         assert_eq!(d.amount, Cents(2500));
         assert_eq!(d.tip, Cents(250));
-        assert_eq!(d.total(), Cents(2750));
+        assert_eq!(d.amount.saturating_add(d.tip), Cents(2750));
         assert_eq!(d.first_name, "Ada");
         assert_eq!(d.email, "ada@example.org");
         let slug = Slug::parse("american-red-cross").unwrap();

@@ -7,10 +7,7 @@ pub mod options;
 pub mod pending;
 pub mod polling;
 
-pub use form::{
-    AmountChoice, DonorInput, EMAIL_MAX_CHARS, FieldErrors, InvalidTip, NAME_MAX_CHARS, TextField, TextProblem,
-    TipChoice, ValidDonation,
-};
+pub use form::{AmountChoice, DonorInput, FieldErrors, TextField, TextProblem, TipChoice};
 pub use options::{CheckoutMode, Theme, WidgetOptions};
 pub use pending::PendingDonation;
 pub use polling::PollSchedule;

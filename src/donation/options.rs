@@ -16,6 +16,7 @@ pub enum CheckoutMode {
 }
 
 impl CheckoutMode {
+    /// Reads `redirect`, `new-tab` or `popup` (as an attribute or option gives it).
     pub fn parse(input: &str) -> Option<Self> {
         match input.trim().to_ascii_lowercase().as_str() {
             "redirect" => Some(CheckoutMode::Redirect),
@@ -29,7 +30,9 @@ impl CheckoutMode {
 /// Colour scheme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Theme {
+    /// Light colours whatever the system says.
     Light,
+    /// Dark colours whatever the system says.
     Dark,
     /// Follows the donor's `prefers-color-scheme`.
     #[default]
@@ -37,6 +40,7 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// Reads `light`, `dark` or `auto`.
     pub fn parse(input: &str) -> Option<Self> {
         match input.trim().to_ascii_lowercase().as_str() {
             "light" => Some(Theme::Light),
@@ -46,6 +50,7 @@ impl Theme {
         }
     }
 
+    /// `light`, `dark` or `auto`.
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",

@@ -2,40 +2,23 @@
 //! so the widget can show the outcome when the donor comes back (reload, Back, bfcache).
 //! It holds no donor details: only the id and what the thank-you needs.
 
-use crate::api::json::{self, FromJson, JsonObject, JsonValue, MAX_SAFE_INTEGER, Member, Shape, ToJson, read};
+use serde::{Deserialize, Serialize};
+
+use crate::api::json::{self, whole};
 use crate::money::Cents;
 use crate::text::cat;
 
 /// Stored as `{"partnerDonationId", "amount", "createdAtMs"}`; every field is required.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PendingDonation {
+    /// The id the status is asked with.
     pub partner_donation_id: String,
     /// The donation amount in cents, for the thank-you if the status omits it.
+    #[serde(deserialize_with = "whole::required")]
     pub amount: u64,
     /// When the link was created (ms since the epoch): stale entries are dropped.
     pub created_at_ms: f64,
-}
-
-impl ToJson for PendingDonation {
-    fn to_json_object(&self) -> JsonObject {
-        JsonObject::new()
-            .str("partnerDonationId", &self.partner_donation_id)
-            .int("amount", self.amount)
-            .num("createdAtMs", self.created_at_ms)
-    }
-}
-
-const STORED: &[Member] = &[
-    Member::required(&["partnerDonationId"], Shape::Text),
-    Member::required(&["amount"], Shape::Whole(MAX_SAFE_INTEGER)),
-    Member::required(&["createdAtMs"], Shape::Number),
-];
-
-impl FromJson for PendingDonation {
-    fn from_json_value<V: JsonValue>(v: &V) -> Result<Self, String> {
-        let mut m = read(v, STORED)?;
-        Ok(PendingDonation { partner_donation_id: m.text(), amount: m.whole(), created_at_ms: m.number() })
-    }
 }
 
 /// Entries older than this are forgotten: the donor has long moved on.

@@ -52,6 +52,7 @@ impl Locale {
     /// The tag handed to `Intl` and used for `lang` attributes. English says `en-US` because
     /// amounts are US dollars and the US forms (`$25`) are what donors expect; Spanish and French
     /// stay regionless so `Intl` writes `US$` / `$US`, which no reader mistakes for a local dollar.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // for the browser's `Intl`
     pub fn bcp47(self) -> &'static str {
         match self {
             Locale::En => "en-US",

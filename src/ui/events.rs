@@ -20,14 +20,18 @@ use crate::api::{ApiError, DonationId, StatusWord};
 pub enum WidgetEvent {
     /// Configuration and nonprofit loaded; the button works.
     Ready,
+    /// The dialog opened.
     Open,
+    /// The dialog closed.
     Close,
     /// A checkout link was created (one per submission).
     LinkCreated {
+        /// The created donation's id.
         partner_donation_id: String,
     },
     /// A donation's status was read (on return from checkout, or while it is open elsewhere).
     Status {
+        /// The donation's id.
         partner_donation_id: String,
         /// `PENDING`, `COMPLETED`, `REWARDED`, `FAILED`, `CANCELLED`, `EXPIRED`, or `UNKNOWN`
         /// for a word the widget does not know (shown to the donor as processing).
@@ -72,6 +76,7 @@ impl WidgetEvent {
         }
     }
 
+    /// The DOM event's name: `sir-donate:ready`, `sir-donate:error`, ….
     pub fn dom_name(&self) -> &'static str {
         match self {
             WidgetEvent::Ready => "sir-donate:ready",

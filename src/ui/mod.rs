@@ -7,11 +7,11 @@
 #[cfg(feature = "leptos")]
 mod button;
 mod dom;
-pub mod events;
-pub mod navigation;
+mod events;
+mod navigation;
 mod setup;
 mod shadow;
-pub mod shared;
+pub(crate) mod shared;
 mod widget;
 
 // The script-tag embed reads attributes into `WidgetProps` and, in wasm, mounts the widget
@@ -24,4 +24,3 @@ pub(crate) use widget::{WidgetHandle, mount};
 pub use button::{DonateButton, DonateButtonProps};
 pub use events::WidgetEvent;
 pub use navigation::{Navigation, Navigator};
-pub use shadow::WIDGET_CSS;

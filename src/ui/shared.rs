@@ -16,9 +16,9 @@ use std::task::{Poll, Waker};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::api::error::decode_body;
-use crate::api::json::FromJson;
 use crate::api::{ApiError, CONFIG_PATH, Client, Organization, PartnerConfig, RawResponse, Slug, organization_path};
 use crate::text::cat;
+use serde::de::DeserializeOwned;
 
 /// A request in flight, with the tasks awaiting it, or its answer.
 enum Slot {
@@ -62,7 +62,7 @@ fn forget(slot: &Shared) {
 
 /// The answer in `slot` decoded as `T`, once there is one. An answer that does not decode is
 /// forgotten like a failed request.
-async fn decoded<T: FromJson>(slot: Shared) -> Result<T, ApiError> {
+async fn decoded<T: DeserializeOwned>(slot: Shared) -> Result<T, ApiError> {
     let decoded = decode_body(&answer(&slot).await?);
     if decoded.is_err() {
         forget(&slot);
