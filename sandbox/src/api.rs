@@ -1,24 +1,36 @@
-//! The four partner endpoints under `/v1/partner/`, and the authentication,
+//! The four partner endpoints under `/v1/partner/`, and the fault, authentication,
 //! rate-limit and partner-status checks in front of them.
 
 use axum::extract::{Extension, Request, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::middleware::{Next, from_fn_with_state};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
-use crate::donations::NewDonation;
+use crate::donations::{DonationStatusBody, NewDonation};
 use crate::errors::{ApiError, code};
 use crate::extract::{PathParam, RawBody};
-use crate::faults::apply_faults;
+use crate::faults::Endpoint;
 use crate::keys::{KeyClass, classify};
-use crate::partners::{self, FEATURE_DONATIONS, Partner};
+use crate::organizations::Organization;
+use crate::partners::{self, FEATURE_DONATIONS, Partner, PartnerConfig};
+use crate::rate_limit::Decision;
 use crate::state::AppState;
-use crate::validation::{Outcome, validate_create_link};
+use crate::validation::validate_create_link;
 
 pub const KEY_HEADER: &str = "x-partner-key";
+
+/// `201` answer of `POST /v1/partner/donations/create-link`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateLinkResponse {
+    /// The sandbox's own checkout page for the donation.
+    pub donation_link: String,
+    /// `pdn_` + 24 lower-case hex digits.
+    pub partner_donation_id: String,
+}
 
 pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
@@ -31,36 +43,56 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .layer(from_fn_with_state(state, apply_faults))
 }
 
+/// Applies the next queued fault for the addressed endpoint, if any, before
+/// the request reaches authentication. Preflights are never faulted so the
+/// browser always gets to see the faulted answer itself.
+async fn apply_faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() == Method::OPTIONS {
+        return next.run(req).await;
+    }
+    let Some(fault) = Endpoint::from_path(req.uri().path()).and_then(|e| state.faults.take(e)) else {
+        return next.run(req).await;
+    };
+    if !fault.delay.is_zero() {
+        tokio::time::sleep(fault.delay).await;
+    }
+    match fault.response() {
+        Some(response) => response,
+        None => next.run(req).await,
+    }
+}
+
 /// Resolves the key to a partner, counts the request against the partner's
 /// rate limit and refuses suspended partners. Every answer for a known key,
 /// errors included, carries the `X-RateLimit-*` headers.
-async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let partner = match partner_for_key(&state, &req) {
-        Ok(partner) => partner,
-        Err(error) => return error.into_response(),
-    };
+async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Result<Response, ApiError> {
+    let partner = partner_for_key(&state, &req)?;
     let limit = state.rate_limit_for(&partner);
     let decision = state.rate_limiter.check(&partner.key, limit);
-    let mut response = if !decision.allowed {
-        ApiError::new(
+    admit(&partner, limit, &decision).map_err(|refused| refused.with_headers(decision.headers()))?;
+    req.extensions_mut().insert(partner);
+    let mut response = next.run(req).await;
+    decision.write_headers(response.headers_mut());
+    Ok(response)
+}
+
+/// Whether a known partner may make this request: within its rate limit and active.
+fn admit(partner: &Partner, limit: u32, decision: &Decision) -> Result<(), ApiError> {
+    if !decision.allowed {
+        return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             code::RATE_LIMITED,
             format!("rate limit of {limit} requests per 60 seconds exceeded; retry after {} s", decision.retry_after),
-        )
-        .into_response()
-    } else if !partner.is_active() {
-        ApiError::new(
+        ));
+    }
+    if !partner.is_active() {
+        return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             code::PARTNER_INACTIVE,
             format!("partner {} is {}", partner.name, partner.status.as_str()),
-        )
-        .into_response()
-    } else {
-        req.extensions_mut().insert(partner);
-        next.run(req).await
-    };
-    decision.write_headers(response.headers_mut());
-    response
+        ));
+    }
+    Ok(())
 }
 
 fn partner_for_key(state: &AppState, req: &Request) -> Result<Partner, ApiError> {
@@ -89,37 +121,34 @@ fn partner_for_key(state: &AppState, req: &Request) -> Result<Partner, ApiError>
     }
 }
 
-async fn config(State(state): State<AppState>, Extension(partner): Extension<Partner>) -> Response {
-    Json(partner.config_json(state.rate_limit_for(&partner))).into_response()
+async fn config(State(state): State<AppState>, Extension(partner): Extension<Partner>) -> Json<PartnerConfig> {
+    Json(partner.config(state.rate_limit_for(&partner)))
 }
 
-async fn organization(State(state): State<AppState>, PathParam(slug): PathParam) -> Response {
-    match state.organizations.get(&slug) {
-        Some(org) => Json(org).into_response(),
-        None => ApiError::not_found(format!("no nonprofit with slug '{slug}'")).into_response(),
-    }
+async fn organization(
+    State(state): State<AppState>,
+    PathParam(slug): PathParam,
+) -> Result<Json<Organization>, ApiError> {
+    let org = state
+        .organizations
+        .get(&slug)
+        .ok_or_else(|| ApiError::not_found(format!("no nonprofit with slug '{slug}'")))?;
+    Ok(Json(org))
 }
 
 async fn create_link(
     State(state): State<AppState>,
     Extension(partner): Extension<Partner>,
     RawBody(body): RawBody,
-) -> Response {
+) -> Result<(StatusCode, Json<CreateLinkResponse>), ApiError> {
     if !partner.has_feature(FEATURE_DONATIONS) {
-        return ApiError::new(
+        return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             code::FEATURE_DISABLED,
             format!("the {FEATURE_DONATIONS} feature is not enabled for this partner"),
-        )
-        .into_response();
+        ));
     }
-    let request = match validate_create_link(&body, |slug| state.organizations.contains(slug)) {
-        Outcome::Valid(request) => request,
-        Outcome::Invalid(problems) => return ApiError::validation(problems).into_response(),
-        Outcome::UnknownNonprofit(slug) => {
-            return ApiError::not_found(format!("no nonprofit with slug '{slug}'")).into_response();
-        }
-    };
+    let request = validate_create_link(&body, |slug| state.organizations.contains(slug))?;
     let donation = state.donations.create(NewDonation {
         partner_id: partner.id.to_owned(),
         nonprofit_slug: request.nonprofit_slug,
@@ -129,18 +158,51 @@ async fn create_link(
         frequency: request.frequency,
         provider: request.provider,
     });
-    let link = format!("{}/checkout/{}", state.api_base, donation.id);
-    (StatusCode::CREATED, Json(json!({ "donationLink": link, "partnerDonationId": donation.id }))).into_response()
+    let donation_link = format!("{}/checkout/{}", state.api_base, donation.id);
+    Ok((StatusCode::CREATED, Json(CreateLinkResponse { donation_link, partner_donation_id: donation.id })))
 }
 
 async fn donation_status(
     State(state): State<AppState>,
     Extension(partner): Extension<Partner>,
     PathParam(id): PathParam,
-) -> Response {
+) -> Result<Json<DonationStatusBody>, ApiError> {
     // Someone else's donation answers exactly like a missing one.
-    match state.donations.get_for_partner(&id, partner.id) {
-        Some(donation) => Json(donation.status_json()).into_response(),
-        None => ApiError::not_found(format!("no donation with id '{id}'")).into_response(),
+    let donation = state
+        .donations
+        .get_for_partner(&id, partner.id)
+        .ok_or_else(|| ApiError::not_found(format!("no donation with id '{id}'")))?;
+    Ok(Json(donation.status_body()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_link_response_has_the_documented_shape() {
+        let body = CreateLinkResponse {
+            donation_link: "http://127.0.0.1:8787/checkout/pdn_0123456789abcdef01234567".into(),
+            partner_donation_id: "pdn_0123456789abcdef01234567".into(),
+        };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            serde_json::json!({
+                "donationLink": "http://127.0.0.1:8787/checkout/pdn_0123456789abcdef01234567",
+                "partnerDonationId": "pdn_0123456789abcdef01234567",
+            })
+        );
+    }
+
+    #[test]
+    fn refused_partners_get_rate_limit_or_inactive_errors() {
+        let all = partners::fixtures();
+        let ok = Decision { allowed: true, limit: 2, remaining: 1, reset_epoch: 60, retry_after: 60 };
+        assert!(admit(&all[0], 2, &ok).is_ok());
+        let over = Decision { allowed: false, remaining: 0, ..ok };
+        let limited = admit(&all[0], 2, &over).unwrap_err();
+        assert_eq!((limited.status, limited.code.as_str()), (StatusCode::TOO_MANY_REQUESTS, code::RATE_LIMITED));
+        let paused = admit(&all[2], 2, &ok).unwrap_err();
+        assert_eq!((paused.status, paused.code.as_str()), (StatusCode::FORBIDDEN, code::PARTNER_INACTIVE));
     }
 }

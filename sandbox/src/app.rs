@@ -3,17 +3,18 @@
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CONNECTION, CONTENT_TYPE, HeaderName, RETRY_AFTER};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::{Next, from_fn_with_state};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api::{self, KEY_HEADER};
 use crate::errors::{ApiError, code};
-use crate::request_log::record_requests;
+use crate::request_log::{LoggedRequest, MAX_BODY_BYTES, RECORDED_PREFIX};
 use crate::state::AppState;
 use crate::{checkout, control, logos};
 
@@ -38,6 +39,32 @@ pub fn api_router(state: AppState, control_api: bool) -> Router {
         .layer(from_fn_with_state(state.clone(), close_connections_while_a_drop_is_queued))
         .layer(from_fn_with_state(state.clone(), record_requests))
         .with_state(state)
+}
+
+/// Outermost middleware on the API listener: records every `/v1/` request,
+/// preflights included, before CORS or faults can answer it.
+async fn record_requests(State(state): State<AppState>, req: Request, next: Next) -> Result<Response, ApiError> {
+    if !req.uri().path().starts_with(RECORDED_PREFIX) {
+        return Ok(next.run(req).await);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, MAX_BODY_BYTES).await;
+    let recorded = bytes.as_deref().unwrap_or_default();
+    state.requests.push(LoggedRequest::new(
+        parts.method.as_str(),
+        parts.uri.path(),
+        parts.uri.query(),
+        &parts.headers,
+        recorded,
+    ));
+    let bytes = bytes.map_err(|_| {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            code::PAYLOAD_TOO_LARGE,
+            format!("request body must be at most {MAX_BODY_BYTES} bytes"),
+        )
+    })?;
+    Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await)
 }
 
 /// Browsers silently resend a request whose *reused* keep-alive connection
@@ -70,11 +97,10 @@ pub fn cors() -> CorsLayer {
         .max_age(Duration::from_secs(600))
 }
 
-async fn not_found() -> Response {
-    ApiError::not_found("no such endpoint on the SIR sandbox").into_response()
+async fn not_found() -> ApiError {
+    ApiError::not_found("no such endpoint on the SIR sandbox")
 }
 
-async fn method_not_allowed() -> Response {
+async fn method_not_allowed() -> ApiError {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, code::METHOD_NOT_ALLOWED, "method not allowed for this endpoint")
-        .into_response()
 }

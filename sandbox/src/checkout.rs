@@ -5,18 +5,17 @@
 //! and script-free except for the optional "Return to the site" button, whose
 //! script is a separate file so the page works under a strict CSP.
 
+use crate::donations::{Donation, DonationStatus, TransitionError};
+use crate::extract::PathParam;
+use crate::markup::{escape, format_money};
+use crate::organizations::Organization;
+use crate::state::AppState;
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use serde_json::Value;
-
-use crate::donations::{Donation, DonationStatus, TransitionError};
-use crate::extract::PathParam;
-use crate::markup::{escape, format_money};
-use crate::state::AppState;
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; \
                    img-src 'self' http: https: data:; form-action 'self'; base-uri 'none'";
@@ -113,12 +112,8 @@ fn after_action(id: &str, result: Result<Donation, TransitionError>) -> Response
 
 /// The organization's logo, from `logoUrl` or the `logo` alias, if it is an
 /// http(s) URL.
-fn logo_url(org: &Value) -> Option<String> {
-    ["logoUrl", "logo"]
-        .iter()
-        .find_map(|field| org.get(*field).and_then(Value::as_str))
-        .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
-        .map(str::to_owned)
+fn logo_url(org: &Organization) -> Option<String> {
+    org.logo().filter(|url| url.starts_with("https://") || url.starts_with("http://")).map(str::to_owned)
 }
 
 fn html_response(status: StatusCode, html: String) -> Response {
@@ -331,9 +326,13 @@ mod tests {
 
     #[test]
     fn logo_urls_must_be_http() {
-        assert_eq!(logo_url(&serde_json::json!({"logo": "https://x/y.png"})).as_deref(), Some("https://x/y.png"));
-        assert_eq!(logo_url(&serde_json::json!({"logoUrl": "javascript:alert(1)"})), None);
-        assert_eq!(logo_url(&serde_json::json!({})), None);
+        let org = |json: serde_json::Value| match json {
+            serde_json::Value::Object(map) => Organization::Added(map),
+            _ => unreachable!(),
+        };
+        assert_eq!(logo_url(&org(serde_json::json!({"logo": "https://x/y.png"}))).as_deref(), Some("https://x/y.png"));
+        assert_eq!(logo_url(&org(serde_json::json!({"logoUrl": "javascript:alert(1)"}))), None);
+        assert_eq!(logo_url(&org(serde_json::json!({}))), None);
     }
 
     #[test]

@@ -7,16 +7,29 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{Next, from_fn};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-use crate::donations::{Donation, TransitionError};
+use crate::donations::{DonationStatusBody, TransitionError};
 use crate::errors::{ApiError, code};
 use crate::extract::{PathParam, RawBody};
-use crate::faults::Fault;
+use crate::faults::{Fault, FaultSpec};
+use crate::organizations::Organization;
+use crate::request_log::LoggedRequest;
 use crate::state::AppState;
+
+/// `201` answer of `POST /__sandbox/faults`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultQueued {
+    /// The fault with every default filled in.
+    pub fault: FaultSpec,
+    /// How many faults now wait for the fault's endpoint, this one included.
+    pub pending_for_endpoint: usize,
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -30,16 +43,19 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Refuses peers that are not on this machine, whatever address we bound.
-async fn loopback_only(req: Request, next: Next) -> Response {
+async fn loopback_only(req: Request, next: Next) -> Result<Response, ApiError> {
     let is_loopback = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .is_some_and(|ConnectInfo(peer)| peer.ip().to_canonical().is_loopback());
     if is_loopback {
-        next.run(req).await
+        Ok(next.run(req).await)
     } else {
-        ApiError::new(StatusCode::FORBIDDEN, code::FORBIDDEN, "the sandbox control API only answers loopback clients")
-            .into_response()
+        Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            code::FORBIDDEN,
+            "the sandbox control API only answers loopback clients",
+        ))
     }
 }
 
@@ -48,54 +64,52 @@ async fn reset(State(state): State<AppState>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-async fn add_fault(State(state): State<AppState>, RawBody(body): RawBody) -> Response {
-    match Fault::from_json(&body) {
-        Ok(fault) => {
-            let echoed = fault.to_json();
-            let pending = state.faults.push(fault);
-            (StatusCode::CREATED, Json(json!({ "fault": echoed, "pendingForEndpoint": pending }))).into_response()
-        }
-        Err(message) => bad_request(message),
-    }
+async fn add_fault(
+    State(state): State<AppState>,
+    RawBody(body): RawBody,
+) -> Result<(StatusCode, Json<FaultQueued>), ApiError> {
+    let fault = Fault::from_json(&body).map_err(ApiError::bad_request)?;
+    let echoed = fault.to_spec();
+    let pending = state.faults.push(fault);
+    Ok((StatusCode::CREATED, Json(FaultQueued { fault: echoed, pending_for_endpoint: pending })))
 }
 
-async fn upsert_organization(State(state): State<AppState>, RawBody(body): RawBody) -> Response {
-    let Ok(Value::Object(org)) = serde_json::from_slice::<Value>(&body) else {
-        return bad_request("body must be a JSON object".to_owned());
-    };
-    match state.organizations.upsert(org) {
-        Ok(stored) => (StatusCode::CREATED, Json(stored)).into_response(),
-        Err(message) => bad_request(message),
-    }
+async fn upsert_organization(
+    State(state): State<AppState>,
+    RawBody(body): RawBody,
+) -> Result<(StatusCode, Json<Organization>), ApiError> {
+    let org: Map<String, Value> =
+        serde_json::from_slice(&body).map_err(|_| ApiError::bad_request("body must be a JSON object"))?;
+    let stored = state.organizations.upsert(org).map_err(ApiError::bad_request)?;
+    Ok((StatusCode::CREATED, Json(stored)))
 }
 
-async fn requests(State(state): State<AppState>) -> Json<Value> {
+async fn requests(State(state): State<AppState>) -> Json<Vec<LoggedRequest>> {
     Json(state.requests.snapshot())
 }
 
-async fn complete(State(state): State<AppState>, PathParam(id): PathParam) -> Response {
-    transition_response(&id, state.donations.complete(&id, state.reward_delay))
+async fn complete(
+    State(state): State<AppState>,
+    PathParam(id): PathParam,
+) -> Result<Json<DonationStatusBody>, ApiError> {
+    let donation = state.donations.complete(&id, state.reward_delay).map_err(|e| transition_error(&id, e))?;
+    Ok(Json(donation.status_body()))
 }
 
-async fn cancel(State(state): State<AppState>, PathParam(id): PathParam) -> Response {
-    transition_response(&id, state.donations.cancel(&id))
+async fn cancel(State(state): State<AppState>, PathParam(id): PathParam) -> Result<Json<DonationStatusBody>, ApiError> {
+    let donation = state.donations.cancel(&id).map_err(|e| transition_error(&id, e))?;
+    Ok(Json(donation.status_body()))
 }
 
-fn transition_response(id: &str, result: Result<Donation, TransitionError>) -> Response {
-    match result {
-        Ok(donation) => Json(donation.status_json()).into_response(),
-        Err(TransitionError::NotFound) => ApiError::not_found(format!("no donation with id '{id}'")).into_response(),
-        Err(TransitionError::NotPending(status)) => ApiError::new(
+fn transition_error(id: &str, error: TransitionError) -> ApiError {
+    match error {
+        TransitionError::NotFound => ApiError::not_found(format!("no donation with id '{id}'")),
+        TransitionError::NotPending(status) => ApiError::new(
             StatusCode::CONFLICT,
             code::DONATION_NOT_PENDING,
             format!("donation '{id}' is already {}", status.as_str()),
-        )
-        .into_response(),
+        ),
     }
-}
-
-fn bad_request(message: String) -> Response {
-    ApiError::new(StatusCode::BAD_REQUEST, code::VALIDATION_FAILED, message).into_response()
 }
 
 #[cfg(test)]
@@ -113,6 +127,22 @@ mod tests {
             req.extensions_mut().insert(ConnectInfo(addr));
         }
         router.oneshot(req).await.unwrap().status()
+    }
+
+    #[test]
+    fn fault_queued_answer_has_the_documented_shape() {
+        let fault = Fault::from_json(br#"{"endpoint":"config","kind":"delay","delayMs":250}"#).unwrap();
+        let body = FaultQueued { fault: fault.to_spec(), pending_for_endpoint: 1 };
+        assert_eq!(
+            serde_json::to_value(body).unwrap(),
+            serde_json::json!({
+                "fault": {
+                    "endpoint": "config", "kind": "delay", "status": null, "body": null,
+                    "headers": {}, "delayMs": 250, "times": 1,
+                },
+                "pendingForEndpoint": 1,
+            })
+        );
     }
 
     #[tokio::test]

@@ -8,12 +8,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 use crate::clock::rfc3339_utc;
 use crate::sync::lock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The sandbox's status words. The real service also knows `FAILED` and
+/// `EXPIRED`, which the sandbox never produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum DonationStatus {
     Pending,
     Completed,
@@ -49,21 +52,37 @@ pub struct Donation {
 
 impl Donation {
     /// The status endpoint's body; `tokensAwarded` appears only once rewarded.
-    pub fn status_json(&self) -> Value {
-        let mut body = json!({
-            "partnerDonationId": self.id,
-            "status": self.status.as_str(),
-            "amount": self.amount,
-            "currency": self.currency,
-            "frequency": self.frequency,
-            "nonprofitSlug": self.nonprofit_slug,
-            "updatedAt": rfc3339_utc(self.updated_at),
-        });
-        if let (Some(tokens), Some(obj)) = (self.tokens_awarded, body.as_object_mut()) {
-            obj.insert("tokensAwarded".to_owned(), json!(tokens));
+    pub fn status_body(&self) -> DonationStatusBody {
+        DonationStatusBody {
+            partner_donation_id: self.id.clone(),
+            status: self.status,
+            amount: self.amount,
+            currency: self.currency.clone(),
+            frequency: self.frequency.clone(),
+            nonprofit_slug: self.nonprofit_slug.clone(),
+            updated_at: rfc3339_utc(self.updated_at),
+            tokens_awarded: self.tokens_awarded,
         }
-        body
     }
+}
+
+/// `GET /v1/partner/donations/status/:partnerDonationId`, and the control
+/// API's complete and cancel answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DonationStatusBody {
+    pub partner_donation_id: String,
+    pub status: DonationStatus,
+    /// Integer cents.
+    pub amount: i64,
+    pub currency: String,
+    pub frequency: String,
+    pub nonprofit_slug: String,
+    /// RFC 3339 UTC with milliseconds, e.g. `2025-01-31T09:05:07.042Z`.
+    pub updated_at: String,
+    /// SIR tokens issued; absent until the donation is `REWARDED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens_awarded: Option<i64>,
 }
 
 /// New donation data before the store assigns an id and status.
@@ -208,16 +227,27 @@ mod tests {
     }
 
     #[test]
-    fn status_json_omits_tokens_until_rewarded() {
+    fn status_body_omits_tokens_until_rewarded() {
         let store = DonationStore::default();
         let d = sample(&store);
-        let body = d.status_json();
-        assert_eq!(body["status"], "PENDING");
-        assert!(body.get("tokensAwarded").is_none());
-        assert!(body["updatedAt"].as_str().unwrap().ends_with('Z'));
+        let body = serde_json::to_value(d.status_body()).unwrap();
+        let updated = body["updatedAt"].as_str().unwrap().to_owned();
+        assert!(updated.ends_with('Z'));
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "partnerDonationId": d.id,
+                "status": "PENDING",
+                "amount": 2550,
+                "currency": "USD",
+                "frequency": "once",
+                "nonprofitSlug": "khan-academy",
+                "updatedAt": updated,
+            })
+        );
         store.transition(&d.id, DonationStatus::Completed).unwrap();
         store.reward(&d.id);
-        let rewarded = store.get(&d.id).unwrap().status_json();
+        let rewarded = serde_json::to_value(store.get(&d.id).unwrap().status_body()).unwrap();
         assert_eq!(rewarded["status"], "REWARDED");
         assert_eq!(rewarded["tokensAwarded"], 25);
     }

@@ -1,10 +1,12 @@
 //! The one error body shape every JSON error uses:
-//! `{"statusCode":400,"error":"Bad Request","message":"..." | ["..."],"code":"..."}`.
+//! `{"statusCode":400,"error":"Bad Request","message":"..." | ["..."],"code":"..."}`,
+//! and [`ApiError`], which handlers return to send it.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::header::HeaderName;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 /// Error codes the sandbox uses in the `code` field.
 pub mod code {
@@ -23,32 +25,51 @@ pub mod code {
 }
 
 /// `message` is a plain string for most errors and a list for validation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum Message {
     One(String),
     Many(Vec<String>),
 }
 
-/// An error answer in the contract's shape.
+/// The JSON body of every error answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody {
+    /// The HTTP status again, as a number.
+    pub status_code: u16,
+    /// The status's reason phrase, e.g. `Not Found`.
+    pub error: String,
+    pub message: Message,
+    /// One of [`code`], or a code derived from the status for fault bodies.
+    pub code: String,
+}
+
+/// An error answer in the contract's shape: status, body and any extra headers.
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: StatusCode,
     pub message: Message,
     pub code: String,
+    /// Sent along with the body (e.g. `Retry-After`, `X-RateLimit-*`).
+    pub headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
-        Self { status, message: Message::One(message.into()), code: code.to_owned() }
+        Self { status, message: Message::One(message.into()), code: code.to_owned(), headers: Vec::new() }
+    }
+
+    /// A 400 with one message.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code::VALIDATION_FAILED, message)
     }
 
     /// A 400 listing every problem found, one string each.
     pub fn validation(problems: Vec<String>) -> Self {
-        Self {
-            status: StatusCode::BAD_REQUEST,
-            message: Message::Many(problems),
-            code: code::VALIDATION_FAILED.to_owned(),
-        }
+        let mut error = Self::bad_request("");
+        error.message = Message::Many(problems);
+        error
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
@@ -66,26 +87,32 @@ impl ApiError {
             _ => reason(status).to_ascii_uppercase().replace([' ', '-'], "_"),
         };
         let message = format!("Simulated {} {} (sandbox fault)", status.as_u16(), reason(status));
-        Self { status, message: Message::One(message), code }
+        Self { status, message: Message::One(message), code, headers: Vec::new() }
     }
 
-    pub fn body(&self) -> Value {
-        let message = match &self.message {
-            Message::One(text) => Value::String(text.clone()),
-            Message::Many(list) => json!(list),
-        };
-        json!({
-            "statusCode": self.status.as_u16(),
-            "error": reason(self.status),
-            "message": message,
-            "code": self.code,
-        })
+    /// Adds headers to send with the error.
+    pub fn with_headers(mut self, headers: impl IntoIterator<Item = (HeaderName, HeaderValue)>) -> Self {
+        self.headers.extend(headers);
+        self
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            status_code: self.status.as_u16(),
+            error: reason(self.status).to_owned(),
+            message: self.message.clone(),
+            code: self.code.clone(),
+        }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body())).into_response()
+        let mut response = (self.status, Json(self.body())).into_response();
+        for (name, value) in self.headers {
+            response.headers_mut().insert(name, value);
+        }
+        response
     }
 }
 
@@ -103,14 +130,31 @@ pub fn reason(status: StatusCode) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn body_has_the_contract_shape() {
         let body = ApiError::new(StatusCode::UNAUTHORIZED, code::UNAUTHORIZED, "nope").body();
-        assert_eq!(body, json!({"statusCode":401,"error":"Unauthorized","message":"nope","code":"UNAUTHORIZED"}));
-        let many = ApiError::validation(vec!["a bad".into(), "b bad".into()]).body();
-        assert_eq!(many["message"], json!(["a bad", "b bad"]));
-        assert_eq!(many["error"], "Bad Request");
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            json!({"statusCode":401,"error":"Unauthorized","message":"nope","code":"UNAUTHORIZED"})
+        );
+        let many = serde_json::to_value(ApiError::validation(vec!["a bad".into(), "b bad".into()]).body()).unwrap();
+        assert_eq!(
+            many,
+            json!({"statusCode":400,"error":"Bad Request","message":["a bad","b bad"],"code":"VALIDATION_FAILED"})
+        );
+    }
+
+    #[test]
+    fn bodies_read_back_with_either_message_form() {
+        let one: ErrorBody =
+            serde_json::from_str(r#"{"statusCode":404,"error":"Not Found","message":"gone","code":"NOT_FOUND"}"#)
+                .unwrap();
+        assert_eq!(one.message, Message::One("gone".into()));
+        let many: ErrorBody =
+            serde_json::from_str(r#"{"statusCode":400,"error":"Bad Request","message":["a"],"code":"X"}"#).unwrap();
+        assert_eq!(many.message, Message::Many(vec!["a".into()]));
     }
 
     #[test]
@@ -119,6 +163,16 @@ mod tests {
         assert_eq!(ApiError::standard_for(StatusCode::TOO_MANY_REQUESTS).code, "RATE_LIMITED");
         assert_eq!(ApiError::standard_for(StatusCode::SERVICE_UNAVAILABLE).code, "SERVICE_UNAVAILABLE");
         let odd = StatusCode::from_u16(599).unwrap();
-        assert_eq!(ApiError::standard_for(odd).body()["error"], "Server Error");
+        assert_eq!(ApiError::standard_for(odd).body().error, "Server Error");
+    }
+
+    #[test]
+    fn responses_carry_status_body_and_extra_headers() {
+        let response = ApiError::new(StatusCode::TOO_MANY_REQUESTS, code::RATE_LIMITED, "slow down")
+            .with_headers([(HeaderName::from_static("retry-after"), HeaderValue::from(7u64))])
+            .into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()["retry-after"], "7");
+        assert_eq!(response.headers()["content-type"], "application/json");
     }
 }

@@ -5,6 +5,12 @@
 //! nonprofit logos and the test-only control API) and a static file server on
 //! another port, so pages call the API cross-origin exactly as in production.
 //!
+//! The HTTP contract it implements (keys, the four endpoints and their JSON,
+//! the error body, rate limits, CORS, the checkout page, the control API and
+//! its faults) is described in [`CONTRACT.md`](../CONTRACT.md), next to this
+//! crate's `Cargo.toml`. Every request and response body is a serde type, and
+//! the contract names the type for each shape.
+//!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
 //! use sir_sandbox::{SandboxConfig, start};
@@ -180,6 +186,42 @@ mod tests {
         assert_eq!(c.static_addr.to_string(), "127.0.0.1:8788");
         assert_eq!(c.reward_delay, Duration::from_millis(1500));
         assert!(c.control && c.static_dir.is_none() && c.rate_limit.is_none());
+    }
+
+    /// `CONTRACT.md` must keep naming types that exist and every error code.
+    #[test]
+    fn contract_names_real_types_and_every_error_code() {
+        use crate::errors::code;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let contract = std::fs::read_to_string(dir.join("CONTRACT.md")).unwrap();
+        // References look like: `PartnerConfig` in `src/partners.rs`
+        let mut named = 0;
+        for (at, marker) in contract.match_indices("` in `src/") {
+            let ty = &contract[contract[..at].rfind('`').unwrap() + 1..at];
+            let rest = &contract[at + marker.len() - "src/".len()..];
+            let path = &rest[..rest.find('`').unwrap()];
+            let source = std::fs::read_to_string(dir.join(path)).unwrap_or_default();
+            let defined = ["struct", "enum"].iter().any(|kind| source.contains(&format!("pub {kind} {ty} ")));
+            assert!(defined, "CONTRACT.md names {ty} in {path}, which does not define it");
+            named += 1;
+        }
+        assert!(named >= 10, "only {named} type references found");
+        for code in [
+            code::UNAUTHORIZED,
+            code::ENVIRONMENT_MISMATCH,
+            code::SECRET_KEY_IN_BROWSER,
+            code::PARTNER_INACTIVE,
+            code::FEATURE_DISABLED,
+            code::VALIDATION_FAILED,
+            code::NOT_FOUND,
+            code::RATE_LIMITED,
+            code::METHOD_NOT_ALLOWED,
+            code::PAYLOAD_TOO_LARGE,
+            code::FORBIDDEN,
+            code::DONATION_NOT_PENDING,
+        ] {
+            assert!(contract.contains(&format!("`{code}`")), "CONTRACT.md does not mention {code}");
+        }
     }
 
     #[test]

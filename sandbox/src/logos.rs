@@ -21,17 +21,21 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/logos/{file}", get(logo))
 }
 
-async fn logo(State(state): State<AppState>, PathParam(file): PathParam) -> Response {
-    let Some(slug) = file.strip_suffix(".svg").filter(|s| state.organizations.contains(s)) else {
-        return ApiError::not_found(format!("no logo named '{file}'")).into_response();
-    };
+async fn logo(State(state): State<AppState>, PathParam(file): PathParam) -> Result<Response, ApiError> {
+    let slug = file
+        .strip_suffix(".svg")
+        .filter(|s| state.organizations.contains(s))
+        .ok_or_else(|| ApiError::not_found(format!("no logo named '{file}'")))?;
     let name = state.organizations.display_name(slug);
     let (initials, colour) = match seed(slug) {
         Some(seed) => (seed.initials.to_owned(), seed.colour),
         None => (initials_of(&name), colour_for(slug)),
     };
-    ([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "public, max-age=300")], render_svg(&name, &initials, colour))
-        .into_response()
+    Ok((
+        [(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, "public, max-age=300")],
+        render_svg(&name, &initials, colour),
+    )
+        .into_response())
 }
 
 /// Up to three initials from the words of `name`, upper-cased.

@@ -1,11 +1,14 @@
 //! The nonprofit directory: five seeded organizations plus whatever the
-//! control API adds. Organizations are kept as raw JSON objects so that tests
-//! can serve the Part-B variants (`logo`, `EIN`, extra fields) verbatim.
+//! control API adds. Seeds have the documented shape ([`Nonprofit`]); added
+//! organizations are kept as the JSON objects they were posted as, so tests
+//! can serve the variations the real service may send (`logo`, `EIN`, extra
+//! members, see `CONTRACT.md`) verbatim.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use serde_json::{Map, Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::sync::lock;
 
@@ -48,10 +51,52 @@ pub fn seed(slug: &str) -> Option<&'static Seed> {
     SEEDS.iter().find(|s| s.slug == slug)
 }
 
-/// Thread-safe slug → organization JSON map.
+/// `GET /v1/partner/organizations/:slug` for a seeded nonprofit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Nonprofit {
+    /// `org_` + the slug with `_` for `-`.
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    /// Absolute URL of the generated logo on the sandbox's own listener.
+    pub logo_url: String,
+    pub ein: String,
+    pub status: String,
+}
+
+/// What the directory serves for a slug.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Organization {
+    Seeded(Nonprofit),
+    /// Added through the control API: any JSON object with a usable `slug`,
+    /// served exactly as it was posted.
+    Added(Map<String, Value>),
+}
+
+impl Organization {
+    /// The `name`, if it is a string.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Organization::Seeded(org) => Some(&org.name),
+            Organization::Added(org) => org.get("name").and_then(Value::as_str),
+        }
+    }
+
+    /// The first string among `logoUrl` and its alias `logo`.
+    pub fn logo(&self) -> Option<&str> {
+        match self {
+            Organization::Seeded(org) => Some(&org.logo_url),
+            Organization::Added(org) => ["logoUrl", "logo"].iter().find_map(|m| org.get(*m).and_then(Value::as_str)),
+        }
+    }
+}
+
+/// Thread-safe slug → organization map.
 pub struct Directory {
     api_base: String,
-    orgs: Mutex<HashMap<String, Value>>,
+    orgs: Mutex<HashMap<String, Organization>>,
 }
 
 impl Directory {
@@ -65,22 +110,22 @@ impl Directory {
 
     /// Drops every added organization and restores the seeds.
     pub fn reset(&self) {
-        let seeded = SEEDS.iter().map(|s| (s.slug.to_owned(), self.seed_json(s))).collect();
+        let seeded = SEEDS.iter().map(|s| (s.slug.to_owned(), Organization::Seeded(self.nonprofit(s)))).collect();
         *lock(&self.orgs) = seeded;
     }
 
-    fn seed_json(&self, seed: &Seed) -> Value {
-        json!({
-            "id": format!("org_{}", seed.slug.replace('-', "_")),
-            "slug": seed.slug,
-            "name": seed.name,
-            "logoUrl": format!("{}/logos/{}.svg", self.api_base, seed.slug),
-            "ein": seed.ein,
-            "status": "ACTIVE",
-        })
+    fn nonprofit(&self, seed: &Seed) -> Nonprofit {
+        Nonprofit {
+            id: format!("org_{}", seed.slug.replace('-', "_")),
+            slug: seed.slug.to_owned(),
+            name: seed.name.to_owned(),
+            logo_url: format!("{}/logos/{}.svg", self.api_base, seed.slug),
+            ein: seed.ein.to_owned(),
+            status: "ACTIVE".to_owned(),
+        }
     }
 
-    pub fn get(&self, slug: &str) -> Option<Value> {
+    pub fn get(&self, slug: &str) -> Option<Organization> {
         lock(&self.orgs).get(slug).cloned()
     }
 
@@ -90,14 +135,12 @@ impl Directory {
 
     /// The display name of an organization, falling back to its slug.
     pub fn display_name(&self, slug: &str) -> String {
-        self.get(slug)
-            .and_then(|org| org.get("name").and_then(Value::as_str).map(str::to_owned))
-            .unwrap_or_else(|| slug.to_owned())
+        self.get(slug).and_then(|org| org.name().map(str::to_owned)).unwrap_or_else(|| slug.to_owned())
     }
 
     /// Adds or replaces an organization given as a JSON object with a string
-    /// `slug`. Returns the stored object.
-    pub fn upsert(&self, org: Map<String, Value>) -> Result<Value, String> {
+    /// `slug`. Returns the stored organization.
+    pub fn upsert(&self, org: Map<String, Value>) -> Result<Organization, String> {
         let slug = match org.get("slug") {
             Some(Value::String(s)) if is_valid_slug(s) => s.clone(),
             Some(Value::String(_)) => {
@@ -105,9 +148,9 @@ impl Directory {
             }
             _ => return Err("slug is required and must be a string".to_owned()),
         };
-        let value = Value::Object(org);
-        lock(&self.orgs).insert(slug, value.clone());
-        Ok(value)
+        let stored = Organization::Added(org);
+        lock(&self.orgs).insert(slug, stored.clone());
+        Ok(stored)
     }
 }
 
@@ -121,14 +164,23 @@ fn is_valid_slug(slug: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
-    fn seeds_have_absolute_logo_urls_on_the_sandbox() {
+    fn seeds_have_the_documented_shape_and_absolute_logo_urls() {
         let dir = Directory::new("http://127.0.0.1:9".to_owned());
-        let arc = dir.get("american-red-cross").unwrap();
-        assert_eq!(arc["name"], "American Red Cross");
-        assert_eq!(arc["logoUrl"], "http://127.0.0.1:9/logos/american-red-cross.svg");
-        assert_eq!(arc["status"], "ACTIVE");
+        let arc = serde_json::to_value(dir.get("american-red-cross").unwrap()).unwrap();
+        assert_eq!(
+            arc,
+            json!({
+                "id": "org_american_red_cross",
+                "slug": "american-red-cross",
+                "name": "American Red Cross",
+                "logoUrl": "http://127.0.0.1:9/logos/american-red-cross.svg",
+                "ein": "53-0196605",
+                "status": "ACTIVE",
+            })
+        );
         assert!(SEEDS.len() >= 5);
     }
 
@@ -137,10 +189,21 @@ mod tests {
         let dir = Directory::new("http://x".to_owned());
         let body = json!({"slug":"american-red-cross","name":"Changed","EIN":"1","logo":"https://l/x.png","extra":[1]});
         let Value::Object(map) = body.clone() else { unreachable!() };
-        assert_eq!(dir.upsert(map).unwrap(), body);
-        assert_eq!(dir.get("american-red-cross").unwrap(), body);
+        assert_eq!(serde_json::to_value(dir.upsert(map).unwrap()).unwrap(), body);
+        let stored = dir.get("american-red-cross").unwrap();
+        assert_eq!(serde_json::to_value(&stored).unwrap(), body);
+        assert_eq!((stored.name(), stored.logo()), (Some("Changed"), Some("https://l/x.png")));
         dir.reset();
         assert_eq!(dir.display_name("american-red-cross"), "American Red Cross");
+    }
+
+    #[test]
+    fn logo_prefers_a_string_logo_url_over_the_alias() {
+        let Value::Object(both) = json!({"logoUrl": "https://a", "logo": "https://b"}) else { unreachable!() };
+        assert_eq!(Organization::Added(both).logo(), Some("https://a"));
+        let Value::Object(null_url) = json!({"logoUrl": null, "logo": "https://b"}) else { unreachable!() };
+        assert_eq!(Organization::Added(null_url).logo(), Some("https://b"));
+        assert_eq!(Organization::Added(Map::new()).logo(), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The fixture partners behind the three built-in test keys.
 
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 use crate::keys::fixture_key;
 
@@ -8,7 +8,8 @@ pub const FEATURE_DONATIONS: &str = "DONATIONS";
 pub const FEATURE_ACTIONS: &str = "ACTIONS";
 
 /// Lifecycle status from the published partner states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PartnerStatus {
     Active,
     Suspended,
@@ -48,22 +49,44 @@ impl Partner {
 
     /// The `GET /v1/partner/config` body. `rate_limit` is the limit actually
     /// enforced, which a sandbox-wide override may have replaced.
-    pub fn config_json(&self, rate_limit: u32) -> Value {
-        json!({
-            "id": self.id,
-            "name": self.name,
-            "slug": self.slug,
-            "enabledFeatures": self.enabled_features,
-            "rateLimit": rate_limit,
-            "isActive": self.is_active(),
-            "status": self.status.as_str(),
-            "webhookUrl": self.webhook_url,
-            "tipConfig": {
-                "enabled": self.tips_enabled,
-                "defaultPercent": self.tip_default_percent,
-            },
-        })
+    pub fn config(&self, rate_limit: u32) -> PartnerConfig {
+        PartnerConfig {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            slug: self.slug.to_owned(),
+            enabled_features: self.enabled_features.iter().map(|f| (*f).to_owned()).collect(),
+            rate_limit,
+            is_active: self.is_active(),
+            status: self.status,
+            webhook_url: self.webhook_url.to_owned(),
+            tip_config: TipConfig { enabled: self.tips_enabled, default_percent: self.tip_default_percent },
+        }
     }
+}
+
+/// `GET /v1/partner/config`: who the key belongs to and what it may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerConfig {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    /// E.g. `["DONATIONS", "ACTIONS"]`; create-link needs `DONATIONS`.
+    pub enabled_features: Vec<String>,
+    /// Requests allowed per 60-second window.
+    pub rate_limit: u32,
+    pub is_active: bool,
+    pub status: PartnerStatus,
+    pub webhook_url: String,
+    pub tip_config: TipConfig,
+}
+
+/// Whether the widget offers the donor a tip to SIR, and the suggested share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TipConfig {
+    pub enabled: bool,
+    pub default_percent: u32,
 }
 
 /// The three partners, keyed by `pk_test_` + a hex pair repeated 32 times.
@@ -131,11 +154,23 @@ mod tests {
     }
 
     #[test]
-    fn config_json_reports_the_enforced_limit() {
+    fn config_reports_the_enforced_limit_in_the_documented_shape() {
         let all = fixtures();
-        let body = all[0].config_json(3);
-        assert_eq!(body["rateLimit"], 3);
-        assert_eq!(body["tipConfig"]["defaultPercent"], 10);
-        assert_eq!(body["status"], "ACTIVE");
+        let body = serde_json::to_value(all[0].config(3)).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "id": "ptn_acme",
+                "name": "Acme Giving",
+                "slug": "acme",
+                "enabledFeatures": ["DONATIONS", "ACTIONS"],
+                "rateLimit": 3,
+                "isActive": true,
+                "status": "ACTIVE",
+                "webhookUrl": "https://acme.example/webhooks/sir",
+                "tipConfig": {"enabled": true, "defaultPercent": 10},
+            })
+        );
+        assert_eq!(serde_json::to_value(all[2].config(1)).unwrap()["status"], "SUSPENDED");
     }
 }

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::clock::since_epoch;
 use crate::sync::lock;
@@ -35,13 +36,23 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// Adds `X-RateLimit-*` (and `Retry-After` when refused) to `headers`.
-    pub fn write_headers(&self, headers: &mut HeaderMap) {
-        headers.insert("x-ratelimit-limit", HeaderValue::from(self.limit));
-        headers.insert("x-ratelimit-remaining", HeaderValue::from(self.remaining));
-        headers.insert("x-ratelimit-reset", HeaderValue::from(self.reset_epoch));
+    /// `X-RateLimit-*`, and `Retry-After` when refused.
+    pub fn headers(&self) -> Vec<(HeaderName, HeaderValue)> {
+        let mut headers = vec![
+            (HeaderName::from_static("x-ratelimit-limit"), HeaderValue::from(self.limit)),
+            (HeaderName::from_static("x-ratelimit-remaining"), HeaderValue::from(self.remaining)),
+            (HeaderName::from_static("x-ratelimit-reset"), HeaderValue::from(self.reset_epoch)),
+        ];
         if !self.allowed {
-            headers.insert("retry-after", HeaderValue::from(self.retry_after));
+            headers.push((RETRY_AFTER, HeaderValue::from(self.retry_after)));
+        }
+        headers
+    }
+
+    /// Adds [`Decision::headers`] to `headers`.
+    pub fn write_headers(&self, headers: &mut HeaderMap) {
+        for (name, value) in self.headers() {
+            headers.insert(name, value);
         }
     }
 }

@@ -1,18 +1,13 @@
 //! The record of partner-API requests that `GET /__sandbox/requests` returns,
 //! so tests can assert exactly what the widget sent (headers, bodies, order).
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
 
-use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
 use axum::http::HeaderMap;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::errors::{ApiError, code};
-use crate::state::AppState;
 use crate::sync::lock;
 
 /// Oldest entries are dropped past this many, so a long-running demo cannot
@@ -25,13 +20,46 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Only requests under this prefix are recorded.
 pub const RECORDED_PREFIX: &str = "/v1/";
 
+/// One recorded request, as `GET /__sandbox/requests` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedRequest {
+    pub method: String,
+    pub path: String,
+    /// The raw query string without `?`, or `null`.
+    pub query: Option<String>,
+    /// Lower-case names; repeated headers joined with `", "`.
+    pub headers: BTreeMap<String, String>,
+    /// The body parsed as JSON when it is JSON, else as text, `null` when empty.
+    pub body: Value,
+}
+
+impl LoggedRequest {
+    pub fn new(method: &str, path: &str, query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Self {
+        let headers = headers
+            .keys()
+            .map(|name| {
+                let values: Vec<String> =
+                    headers.get_all(name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
+                (name.as_str().to_owned(), values.join(", "))
+            })
+            .collect();
+        let body = if body.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice::<Value>(body)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
+        };
+        Self { method: method.to_owned(), path: path.to_owned(), query: query.map(str::to_owned), headers, body }
+    }
+}
+
 #[derive(Default)]
 pub struct RequestLog {
-    entries: Mutex<VecDeque<Value>>,
+    entries: Mutex<VecDeque<LoggedRequest>>,
 }
 
 impl RequestLog {
-    pub fn push(&self, entry: Value) {
+    pub fn push(&self, entry: LoggedRequest) {
         let mut entries = lock(&self.entries);
         if entries.len() >= MAX_ENTRIES {
             entries.pop_front();
@@ -39,8 +67,8 @@ impl RequestLog {
         entries.push_back(entry);
     }
 
-    pub fn snapshot(&self) -> Value {
-        Value::Array(lock(&self.entries).iter().cloned().collect())
+    pub fn snapshot(&self) -> Vec<LoggedRequest> {
+        lock(&self.entries).iter().cloned().collect()
     }
 
     pub fn reset(&self) {
@@ -48,57 +76,11 @@ impl RequestLog {
     }
 }
 
-/// One log entry: method, path, query, lower-case headers and the body
-/// (parsed JSON when it is JSON, else text, or null when empty).
-pub fn entry(method: &str, path: &str, query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Value {
-    let mut header_map = Map::new();
-    for name in headers.keys() {
-        let values: Vec<String> =
-            headers.get_all(name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
-        header_map.insert(name.as_str().to_owned(), Value::String(values.join(", ")));
-    }
-    let body = if body.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice::<Value>(body)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
-    };
-    json!({
-        "method": method,
-        "path": path,
-        "query": query,
-        "headers": header_map,
-        "body": body,
-    })
-}
-
-/// Outermost middleware on the API listener: records every `/v1/` request,
-/// preflights included, before CORS or faults can answer it.
-pub async fn record_requests(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if !req.uri().path().starts_with(RECORDED_PREFIX) {
-        return next.run(req).await;
-    }
-    let (parts, body) = req.into_parts();
-    let bytes = match to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            state.requests.push(entry(parts.method.as_str(), parts.uri.path(), parts.uri.query(), &parts.headers, b""));
-            return ApiError::new(
-                axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                code::PAYLOAD_TOO_LARGE,
-                format!("request body must be at most {MAX_BODY_BYTES} bytes"),
-            )
-            .into_response();
-        }
-    };
-    state.requests.push(entry(parts.method.as_str(), parts.uri.path(), parts.uri.query(), &parts.headers, &bytes));
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
+    use serde_json::json;
 
     #[test]
     fn entries_parse_json_bodies_and_lowercase_headers() {
@@ -106,25 +88,31 @@ mod tests {
         headers.insert("X-Partner-Key", HeaderValue::from_static("pk"));
         headers.append("accept", HeaderValue::from_static("a"));
         headers.append("accept", HeaderValue::from_static("b"));
-        let e = entry("POST", "/v1/x", Some("a=1"), &headers, br#"{"k":1}"#);
-        assert_eq!(e["headers"]["x-partner-key"], "pk");
-        assert_eq!(e["headers"]["accept"], "a, b");
-        assert_eq!(e["body"], json!({"k":1}));
-        assert_eq!(e["query"], "a=1");
-        let text = entry("GET", "/v1/x", None, &HeaderMap::new(), b"plain");
+        let e = LoggedRequest::new("POST", "/v1/x", Some("a=1"), &headers, br#"{"k":1}"#);
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            json!({
+                "method": "POST",
+                "path": "/v1/x",
+                "query": "a=1",
+                "headers": {"accept": "a, b", "x-partner-key": "pk"},
+                "body": {"k": 1},
+            })
+        );
+        let text = serde_json::to_value(LoggedRequest::new("GET", "/v1/x", None, &HeaderMap::new(), b"plain")).unwrap();
         assert_eq!(text["body"], "plain");
         assert_eq!(text["query"], Value::Null);
-        assert_eq!(entry("GET", "/", None, &HeaderMap::new(), b"")["body"], Value::Null);
+        assert_eq!(LoggedRequest::new("GET", "/", None, &HeaderMap::new(), b"").body, Value::Null);
     }
 
     #[test]
     fn log_is_bounded() {
         let log = RequestLog::default();
         for i in 0..MAX_ENTRIES + 3 {
-            log.push(json!(i));
+            log.push(LoggedRequest::new("GET", &format!("/v1/{i}"), None, &HeaderMap::new(), b""));
         }
         let all = log.snapshot();
-        assert_eq!(all.as_array().unwrap().len(), MAX_ENTRIES);
-        assert_eq!(all[0], 3);
+        assert_eq!(all.len(), MAX_ENTRIES);
+        assert_eq!(all[0].path, "/v1/3");
     }
 }

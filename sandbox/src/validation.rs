@@ -3,13 +3,47 @@
 //! Every problem is reported, one message per field, each message starting
 //! with the field name, so a client can map messages back to form inputs.
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::errors::ApiError;
 
 pub const MIN_AMOUNT_CENTS: i64 = 100;
 pub const MAX_AMOUNT_CENTS: i64 = 10_000_000;
 pub const MAX_REFERRAL_CODE_CHARS: usize = 64;
 pub const FREQUENCIES: [&str; 2] = ["once", "monthly"];
 pub const PROVIDERS: [&str; 2] = ["every.org", "stripe"];
+
+/// The create-link request body as read. Each member is kept as raw JSON, so
+/// that a wrong type becomes that member's own message instead of ending the
+/// read; `null` reads as absent and unknown members are ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct CreateLinkBody {
+    pub nonprofit_slug: Option<Value>,
+    pub amount: Option<Value>,
+    pub currency: Option<Value>,
+    pub frequency: Option<Value>,
+    pub provider: Option<Value>,
+    pub donor_email: Option<Value>,
+    pub first_name: Option<Value>,
+    pub last_name: Option<Value>,
+    pub tip_amount: Option<Value>,
+    pub tip_percent: Option<Value>,
+    pub referral_code: Option<Value>,
+}
+
+impl CreateLinkBody {
+    /// `None` unless `raw` is a JSON object.
+    pub fn parse(raw: &[u8]) -> Option<Self> {
+        // Through `Value` first: an object with a repeated member then keeps
+        // its last value, as JSON readers commonly do, instead of failing.
+        match serde_json::from_slice::<Value>(raw) {
+            Ok(object @ Value::Object(_)) => serde_json::from_value(object).ok(),
+            _ => None,
+        }
+    }
+}
 
 /// A create-link request that passed validation.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,65 +61,74 @@ pub struct CreateLink {
     pub referral_code: Option<String>,
 }
 
-/// The outcome of validating a body against the set of known nonprofits.
+/// Why a create-link body was refused.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    Valid(Box<CreateLink>),
+pub enum Refusal {
     /// 400: one message per problem.
     Invalid(Vec<String>),
     /// Everything else is fine but the slug names no nonprofit (answered with 404).
     UnknownNonprofit(String),
 }
 
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Invalid(problems) => ApiError::validation(problems),
+            Refusal::UnknownNonprofit(slug) => ApiError::not_found(format!("no nonprofit with slug '{slug}'")),
+        }
+    }
+}
+
 /// Validates raw body bytes. `is_known_slug` says whether a nonprofit exists.
-pub fn validate_create_link(body: &[u8], is_known_slug: impl Fn(&str) -> bool) -> Outcome {
-    let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) else {
-        return Outcome::Invalid(vec!["body must be a JSON object".to_owned()]);
+pub fn validate_create_link(raw: &[u8], is_known_slug: impl Fn(&str) -> bool) -> Result<Box<CreateLink>, Refusal> {
+    let Some(body) = CreateLinkBody::parse(raw) else {
+        return Err(Refusal::Invalid(vec!["body must be a JSON object".to_owned()]));
     };
     let mut problems = Vec::new();
+    let p = &mut problems;
 
-    let slug =
-        required_string(&obj, "nonprofitSlug", &mut problems, |s| !s.trim().is_empty()).map(|s| s.trim().to_owned());
-    let amount = required(&obj, "amount", &mut problems).and_then(|v| {
+    let slug = required_string(body.nonprofit_slug.as_ref(), "nonprofitSlug", p, |s| !s.trim().is_empty())
+        .map(|s| s.trim().to_owned());
+    let amount = required(body.amount.as_ref(), "amount", p).and_then(|v| {
         let amount = v.as_i64().filter(|a| (MIN_AMOUNT_CENTS..=MAX_AMOUNT_CENTS).contains(a));
         if amount.is_none() {
-            problems.push(format!(
+            p.push(format!(
                 "amount must be an integer number of cents between {MIN_AMOUNT_CENTS} and {MAX_AMOUNT_CENTS}"
             ));
         }
         amount
     });
-    let currency = one_of(&obj, "currency", &["USD"], &mut problems);
-    let frequency = one_of(&obj, "frequency", &FREQUENCIES, &mut problems);
-    let provider = one_of(&obj, "provider", &PROVIDERS, &mut problems);
-    let donor_email = required(&obj, "donorEmail", &mut problems).and_then(|v| {
+    let currency = one_of(body.currency.as_ref(), "currency", &["USD"], p);
+    let frequency = one_of(body.frequency.as_ref(), "frequency", &FREQUENCIES, p);
+    let provider = one_of(body.provider.as_ref(), "provider", &PROVIDERS, p);
+    let donor_email = required(body.donor_email.as_ref(), "donorEmail", p).and_then(|v| {
         let email = v.as_str().map(str::trim).filter(|e| looks_like_email(e));
         if email.is_none() {
-            problems.push("donorEmail must be a valid email address".to_owned());
+            p.push("donorEmail must be a valid email address".to_owned());
         }
         email.map(str::to_owned)
     });
-    let first_name = non_empty_name(&obj, "firstName", &mut problems);
-    let last_name = non_empty_name(&obj, "lastName", &mut problems);
+    let first_name = non_empty_name(body.first_name.as_ref(), "firstName", p);
+    let last_name = non_empty_name(body.last_name.as_ref(), "lastName", p);
 
-    let tip_amount = optional(&obj, "tipAmount").and_then(|v| {
+    let tip_amount = body.tip_amount.as_ref().and_then(|v| {
         let tip = v.as_i64().filter(|t| *t >= 0);
         if tip.is_none() {
-            problems.push("tipAmount must be an integer number of cents, 0 or more".to_owned());
+            p.push("tipAmount must be an integer number of cents, 0 or more".to_owned());
         }
         tip
     });
-    let tip_percent = optional(&obj, "tipPercent").and_then(|v| {
-        let pct = v.as_f64().filter(|p| (0.0..=100.0).contains(p));
+    let tip_percent = body.tip_percent.as_ref().and_then(|v| {
+        let pct = v.as_f64().filter(|pct| (0.0..=100.0).contains(pct));
         if pct.is_none() {
-            problems.push("tipPercent must be a number between 0 and 100".to_owned());
+            p.push("tipPercent must be a number between 0 and 100".to_owned());
         }
         pct
     });
-    let referral_code = optional(&obj, "referralCode").and_then(|v| {
+    let referral_code = body.referral_code.as_ref().and_then(|v| {
         let code = v.as_str().filter(|c| c.chars().count() <= MAX_REFERRAL_CODE_CHARS);
         if code.is_none() {
-            problems.push(format!("referralCode must be a string of at most {MAX_REFERRAL_CODE_CHARS} characters"));
+            p.push(format!("referralCode must be a string of at most {MAX_REFERRAL_CODE_CHARS} characters"));
         }
         code.map(str::to_owned)
     });
@@ -95,65 +138,46 @@ pub fn validate_create_link(body: &[u8], is_known_slug: impl Fn(&str) -> bool) -
         if let (Some(s), Some(false)) = (&slug, slug_known) {
             problems.insert(0, format!("nonprofitSlug '{s}' does not name a known nonprofit"));
         }
-        return Outcome::Invalid(problems);
+        return Err(Refusal::Invalid(problems));
     }
 
-    match (slug, amount, currency, frequency, provider, donor_email, first_name, last_name) {
-        (
-            Some(nonprofit_slug),
-            Some(amount),
-            Some(currency),
-            Some(frequency),
-            Some(provider),
-            Some(donor_email),
-            Some(first_name),
-            Some(last_name),
-        ) => {
-            if slug_known == Some(false) {
-                return Outcome::UnknownNonprofit(nonprofit_slug);
-            }
-            Outcome::Valid(Box::new(CreateLink {
-                nonprofit_slug,
-                amount,
-                currency,
-                frequency,
-                provider,
-                donor_email,
-                first_name,
-                last_name,
-                tip_amount,
-                tip_percent,
-                referral_code,
-            }))
-        }
-        // Unreachable in practice: any `None` above pushed a problem.
-        _ => Outcome::Invalid(vec!["body is incomplete".to_owned()]),
+    if let (Some(s), Some(false)) = (&slug, slug_known) {
+        return Err(Refusal::UnknownNonprofit(s.clone()));
     }
+    let complete = || {
+        Some(CreateLink {
+            nonprofit_slug: slug?,
+            amount: amount?,
+            currency: currency?,
+            frequency: frequency?,
+            provider: provider?,
+            donor_email: donor_email?,
+            first_name: first_name?,
+            last_name: last_name?,
+            tip_amount,
+            tip_percent,
+            referral_code,
+        })
+    };
+    // Never `None` in practice: every missing value above pushed a problem.
+    complete().map(Box::new).ok_or_else(|| Refusal::Invalid(vec!["body is incomplete".to_owned()]))
 }
 
-/// A present, non-null value, or a "`field` is required" problem.
-fn required<'a>(obj: &'a Map<String, Value>, field: &str, problems: &mut Vec<String>) -> Option<&'a Value> {
-    match obj.get(field) {
-        None | Some(Value::Null) => {
-            problems.push(format!("{field} is required"));
-            None
-        }
-        Some(v) => Some(v),
+/// A present value, or a "`field` is required" problem.
+fn required<'a>(value: Option<&'a Value>, field: &str, problems: &mut Vec<String>) -> Option<&'a Value> {
+    if value.is_none() {
+        problems.push(format!("{field} is required"));
     }
-}
-
-/// Optional fields treat `null` the same as absent.
-fn optional<'a>(obj: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
-    obj.get(field).filter(|v| !v.is_null())
+    value
 }
 
 fn required_string(
-    obj: &Map<String, Value>,
+    value: Option<&Value>,
     field: &str,
     problems: &mut Vec<String>,
     ok: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    let value = required(obj, field, problems)?;
+    let value = required(value, field, problems)?;
     match value.as_str() {
         Some(s) if ok(s) => Some(s.to_owned()),
         Some(_) => {
@@ -167,8 +191,8 @@ fn required_string(
     }
 }
 
-fn one_of(obj: &Map<String, Value>, field: &str, allowed: &[&str], problems: &mut Vec<String>) -> Option<String> {
-    let value = required(obj, field, problems)?;
+fn one_of(value: Option<&Value>, field: &str, allowed: &[&str], problems: &mut Vec<String>) -> Option<String> {
+    let value = required(value, field, problems)?;
     match value.as_str() {
         Some(s) if allowed.contains(&s) => Some(s.to_owned()),
         _ if allowed.len() == 1 => {
@@ -182,8 +206,8 @@ fn one_of(obj: &Map<String, Value>, field: &str, allowed: &[&str], problems: &mu
     }
 }
 
-fn non_empty_name(obj: &Map<String, Value>, field: &str, problems: &mut Vec<String>) -> Option<String> {
-    let value = required(obj, field, problems)?;
+fn non_empty_name(value: Option<&Value>, field: &str, problems: &mut Vec<String>) -> Option<String> {
+    let value = required(value, field, problems)?;
     let name = value.as_str().map(str::trim).filter(|s| !s.is_empty());
     if name.is_none() {
         problems.push(format!("{field} must be a non-empty string"));
@@ -230,13 +254,13 @@ mod tests {
         })
     }
 
-    fn run(body: &Value) -> Outcome {
+    fn run(body: &Value) -> Result<Box<CreateLink>, Refusal> {
         validate_create_link(body.to_string().as_bytes(), known)
     }
 
     fn problems(body: &Value) -> Vec<String> {
         match run(body) {
-            Outcome::Invalid(p) => p,
+            Err(Refusal::Invalid(p)) => p,
             other => panic!("expected Invalid, got {other:?}"),
         }
     }
@@ -249,7 +273,7 @@ mod tests {
 
     #[test]
     fn the_published_example_is_valid() {
-        let Outcome::Valid(req) = run(&valid_body()) else { panic!("expected valid") };
+        let Ok(req) = run(&valid_body()) else { panic!("expected valid") };
         assert_eq!(req.amount, 2500);
         assert_eq!(req.nonprofit_slug, "american-red-cross");
         assert_eq!(req.tip_amount, None);
@@ -261,7 +285,7 @@ mod tests {
         body["tipAmount"] = json!(250);
         body["tipPercent"] = json!(12.5);
         body["referralCode"] = json!("REFER123");
-        let Outcome::Valid(req) = run(&body) else { panic!("expected valid") };
+        let Ok(req) = run(&body) else { panic!("expected valid") };
         assert_eq!(req.tip_amount, Some(250));
         assert_eq!(req.tip_percent, Some(12.5));
         assert_eq!(req.referral_code.as_deref(), Some("REFER123"));
@@ -272,7 +296,7 @@ mod tests {
         for raw in ["not json", "[1,2]", "\"text\"", "", "null"] {
             assert_eq!(
                 validate_create_link(raw.as_bytes(), known),
-                Outcome::Invalid(vec!["body must be a JSON object".to_owned()])
+                Err(Refusal::Invalid(vec!["body must be a JSON object".to_owned()]))
             );
         }
     }
@@ -297,7 +321,7 @@ mod tests {
             );
         }
         for good in [100, 10_000_000] {
-            assert!(matches!(run(&with("amount", json!(good))), Outcome::Valid(_)));
+            assert!(run(&with("amount", json!(good))).is_ok());
         }
     }
 
@@ -306,8 +330,8 @@ mod tests {
         assert_eq!(problems(&with("currency", json!("EUR"))), vec!["currency must be USD"]);
         assert_eq!(problems(&with("frequency", json!("weekly"))), vec!["frequency must be one of: once, monthly"]);
         assert_eq!(problems(&with("provider", json!(3))), vec!["provider must be one of: every.org, stripe"]);
-        assert!(matches!(run(&with("provider", json!("every.org"))), Outcome::Valid(_)));
-        assert!(matches!(run(&with("frequency", json!("monthly"))), Outcome::Valid(_)));
+        assert!(run(&with("provider", json!("every.org"))).is_ok());
+        assert!(run(&with("frequency", json!("monthly"))).is_ok());
     }
 
     #[test]
@@ -330,7 +354,7 @@ mod tests {
             problems(&with("referralCode", json!("x".repeat(65)))),
             vec!["referralCode must be a string of at most 64 characters"]
         );
-        assert!(matches!(run(&with("tipAmount", Value::Null)), Outcome::Valid(_)));
+        assert!(run(&with("tipAmount", Value::Null)).is_ok());
     }
 
     #[test]
@@ -343,7 +367,7 @@ mod tests {
 
     #[test]
     fn unknown_slug_is_404_only_when_everything_else_is_valid() {
-        assert_eq!(run(&with("nonprofitSlug", json!("nobody"))), Outcome::UnknownNonprofit("nobody".into()));
+        assert_eq!(run(&with("nonprofitSlug", json!("nobody"))), Err(Refusal::UnknownNonprofit("nobody".into())));
         let mut body = with("nonprofitSlug", json!("nobody"));
         body["amount"] = json!(0);
         let p = problems(&body);
@@ -355,6 +379,15 @@ mod tests {
     fn slug_type_and_emptiness() {
         assert_eq!(problems(&with("nonprofitSlug", json!(5))), vec!["nonprofitSlug must be a string"]);
         assert_eq!(problems(&with("nonprofitSlug", json!(""))), vec!["nonprofitSlug must not be empty"]);
+    }
+
+    #[test]
+    fn unknown_members_are_ignored_and_a_repeated_member_keeps_its_last_value() {
+        let mut body = valid_body();
+        body["somethingElse"] = json!({"any": "thing"});
+        assert!(run(&body).is_ok());
+        let repeated = valid_body().to_string().replacen('{', r#"{"amount":1,"#, 1);
+        assert_eq!(validate_create_link(repeated.as_bytes(), known).unwrap().amount, 2500);
     }
 
     #[test]

@@ -5,23 +5,20 @@
 //! might produce: odd status codes and bodies, slow answers, broken JSON and
 //! connections that close without any response at all.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
+mod queue;
+
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
 use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
-use tokio::sync::Notify;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::errors::ApiError;
-use crate::state::AppState;
-use crate::sync::lock;
+
+pub use queue::FaultQueue;
 
 /// Longest delay a fault may ask for; anything longer is surely a typo.
 pub const MAX_DELAY_MS: u64 = 300_000;
@@ -111,17 +108,27 @@ impl FaultKind {
     }
 }
 
-/// The control API's request body, before validation.
-#[derive(Debug, Deserialize)]
+/// A fault as `POST /__sandbox/faults` takes it (only `endpoint` and `kind`
+/// are required; unknown members are refused) and as the answer echoes it
+/// back, with every default filled in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct FaultRequest {
-    endpoint: String,
-    kind: String,
-    status: Option<u16>,
-    body: Option<Value>,
-    headers: Option<Map<String, Value>>,
-    delay_ms: Option<u64>,
-    times: Option<u32>,
+pub struct FaultSpec {
+    /// `config`, `organization`, `create-link` or `status`.
+    pub endpoint: String,
+    /// `status`, `delay`, `malformed` or `drop`.
+    pub kind: String,
+    /// The answer's status: 500 for `status` and 200 for `malformed` when not
+    /// given; echoed as `null` for `delay` and `drop` faults that name none.
+    pub status: Option<u16>,
+    /// Any JSON, sent as JSON; a string is sent as it is. Echoed as given.
+    pub body: Option<Value>,
+    /// Extra answer headers; values may be strings, numbers or booleans.
+    pub headers: Option<Map<String, Value>>,
+    /// Wait before acting; 0 to 300000, default 0.
+    pub delay_ms: Option<u64>,
+    /// How many matching requests the fault applies to, default 1.
+    pub times: Option<u32>,
 }
 
 /// A validated fault with the number of requests it still applies to.
@@ -140,7 +147,7 @@ pub struct Fault {
 impl Fault {
     /// Parses and validates the control API body; the error is one message.
     pub fn from_json(raw: &[u8]) -> Result<Fault, String> {
-        let req: FaultRequest = serde_json::from_slice(raw).map_err(|e| format!("invalid fault: {e}"))?;
+        let req: FaultSpec = serde_json::from_slice(raw).map_err(|e| format!("invalid fault: {e}"))?;
         let endpoint = Endpoint::parse(&req.endpoint)
             .ok_or_else(|| "endpoint must be one of: config, organization, create-link, status".to_owned())?;
         let kind = FaultKind::parse(&req.kind)
@@ -176,13 +183,13 @@ impl Fault {
     }
 
     /// The normalised fault, echoed back by the control API.
-    pub fn to_json(&self) -> Value {
+    pub fn to_spec(&self) -> FaultSpec {
         let default_status = match self.kind {
             FaultKind::Status => Some(StatusCode::INTERNAL_SERVER_ERROR),
             FaultKind::Malformed => Some(StatusCode::OK),
             FaultKind::Delay | FaultKind::Drop => None,
         };
-        let headers: Map<String, Value> = self
+        let headers = self
             .headers
             .iter()
             .map(|(n, v)| {
@@ -190,15 +197,25 @@ impl Fault {
                 (n.as_str().to_owned(), Value::String(text))
             })
             .collect();
-        json!({
-            "endpoint": self.endpoint.as_str(),
-            "kind": self.kind.as_str(),
-            "status": self.status.or(default_status).map(|s| s.as_u16()),
-            "body": self.body,
-            "headers": headers,
-            "delayMs": u64::try_from(self.delay.as_millis()).unwrap_or(u64::MAX),
-            "times": self.times,
-        })
+        FaultSpec {
+            endpoint: self.endpoint.as_str().to_owned(),
+            kind: self.kind.as_str().to_owned(),
+            status: self.status.or(default_status).map(|s| s.as_u16()),
+            body: self.body.clone(),
+            headers: Some(headers),
+            delay_ms: Some(u64::try_from(self.delay.as_millis()).unwrap_or(u64::MAX)),
+            times: Some(self.times),
+        }
+    }
+
+    /// What the fault answers instead of the endpoint: `None` for `delay`
+    /// (the request then goes on as usual once the delay has passed).
+    pub fn response(&self) -> Option<Response> {
+        match self.kind {
+            FaultKind::Delay => None,
+            FaultKind::Drop => Some(dropped_response()),
+            FaultKind::Status | FaultKind::Malformed => Some(self.canned_response()),
+        }
     }
 
     /// The canned answer for `status` and `malformed` faults.
@@ -242,74 +259,6 @@ fn dropped_response() -> Response {
     response
 }
 
-/// FIFO queues of pending faults, one per endpoint.
-#[derive(Default)]
-pub struct FaultQueue {
-    queues: Mutex<HashMap<Endpoint, VecDeque<Fault>>>,
-    /// Woken when a `drop` is queued: the API listener then closes its idle keep-alive
-    /// connections (see `http_server`).
-    pub drop_queued: Arc<Notify>,
-}
-
-impl FaultQueue {
-    /// Queues a fault; returns how many faults are now pending for its endpoint.
-    pub fn push(&self, fault: Fault) -> usize {
-        let is_drop = fault.kind == FaultKind::Drop;
-        let pending = {
-            let mut queues = lock(&self.queues);
-            let queue = queues.entry(fault.endpoint).or_default();
-            queue.push_back(fault);
-            queue.len()
-        };
-        if is_drop {
-            self.drop_queued.notify_waiters();
-        }
-        pending
-    }
-
-    /// Uses up one application of the oldest fault for `endpoint`.
-    pub fn take(&self, endpoint: Endpoint) -> Option<Fault> {
-        let mut queues = lock(&self.queues);
-        let queue = queues.get_mut(&endpoint)?;
-        let front = queue.front_mut()?;
-        front.times = front.times.saturating_sub(1);
-        let fault = front.clone();
-        if front.times == 0 {
-            queue.pop_front();
-        }
-        Some(fault)
-    }
-
-    /// True while any endpoint has a `drop` fault waiting.
-    pub fn has_pending_drop(&self) -> bool {
-        lock(&self.queues).values().flatten().any(|f| f.kind == FaultKind::Drop)
-    }
-
-    pub fn reset(&self) {
-        lock(&self.queues).clear();
-    }
-}
-
-/// Middleware on the partner routes: applies the next queued fault, if any,
-/// before the request reaches authentication. Preflights are never faulted so
-/// the browser always gets to see the faulted answer itself.
-pub async fn apply_faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    if req.method() == Method::OPTIONS {
-        return next.run(req).await;
-    }
-    let Some(fault) = Endpoint::from_path(req.uri().path()).and_then(|e| state.faults.take(e)) else {
-        return next.run(req).await;
-    };
-    if !fault.delay.is_zero() {
-        tokio::time::sleep(fault.delay).await;
-    }
-    match fault.kind {
-        FaultKind::Delay => next.run(req).await,
-        FaultKind::Drop => dropped_response(),
-        FaultKind::Status | FaultKind::Malformed => fault.canned_response(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,10 +280,32 @@ mod tests {
         let f = Fault::from_json(br#"{"endpoint":"config","kind":"status"}"#).unwrap();
         assert_eq!(f.times, 1);
         assert_eq!(f.delay, Duration::ZERO);
-        let echoed = f.to_json();
-        assert_eq!(echoed["status"], 500);
-        assert_eq!(echoed["times"], 1);
-        assert_eq!(echoed["delayMs"], 0);
+        assert_eq!(
+            serde_json::to_value(f.to_spec()).unwrap(),
+            serde_json::json!({
+                "endpoint": "config", "kind": "status", "status": 500, "body": null,
+                "headers": {}, "delayMs": 0, "times": 1,
+            })
+        );
+    }
+
+    #[test]
+    fn echo_normalises_headers_and_keeps_the_body() {
+        let f = Fault::from_json(
+            br#"{"endpoint":"create-link","kind":"drop","body":"x","headers":{"X-A":1,"x-b":true},"delayMs":5,"times":2}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(f.to_spec()).unwrap(),
+            serde_json::json!({
+                "endpoint": "create-link", "kind": "drop", "status": null, "body": "x",
+                "headers": {"x-a": "1", "x-b": "true"}, "delayMs": 5, "times": 2,
+            })
+        );
+        let malformed = Fault::from_json(br#"{"endpoint":"status","kind":"malformed"}"#).unwrap();
+        assert_eq!(malformed.to_spec().status, Some(200));
+        assert!(malformed.response().is_some());
+        assert!(Fault::from_json(br#"{"endpoint":"status","kind":"delay"}"#).unwrap().response().is_none());
     }
 
     #[test]
@@ -354,20 +325,6 @@ mod tests {
         ] {
             assert!(Fault::from_json(bad.as_bytes()).is_err(), "{bad} accepted");
         }
-    }
-
-    #[test]
-    fn queue_is_fifo_and_counts_times() {
-        let q = FaultQueue::default();
-        let two = Fault::from_json(br#"{"endpoint":"config","kind":"status","status":502,"times":2}"#).unwrap();
-        let one = Fault::from_json(br#"{"endpoint":"config","kind":"drop"}"#).unwrap();
-        assert_eq!(q.push(two), 1);
-        assert_eq!(q.push(one), 2);
-        assert_eq!(q.take(Endpoint::Status).map(|f| f.kind), None);
-        assert_eq!(q.take(Endpoint::Config).unwrap().kind, FaultKind::Status);
-        assert_eq!(q.take(Endpoint::Config).unwrap().kind, FaultKind::Status);
-        assert_eq!(q.take(Endpoint::Config).unwrap().kind, FaultKind::Drop);
-        assert!(q.take(Endpoint::Config).is_none());
     }
 
     #[test]
