@@ -1,7 +1,7 @@
 //! Every way an API call can fail, and what to tell the donor and the site developer.
 //!
 //! [`interpret`] turns a raw HTTP answer into a model or an [`ApiError`]. It is pure, so every
-//! status and body variation of spec Part B is unit-tested natively.
+//! status and body variation a client must accept (`sandbox/CONTRACT.md`) is unit-tested natively.
 
 use std::fmt;
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! The JSON the four widget endpoints exchange, as serde types, decoded leniently.
 //!
-//! The real service may differ from our sandbox (the API contract's Part B), so the derives
+//! The real service may differ from our sandbox (`sandbox/CONTRACT.md` lists what a client must also accept), so the derives
 //! say: every response member that is not essential is optional (`#[serde(default)]`: missing
 //! is the default, `null` is `None` for an `Option` and an error otherwise), aliases are
 //! accepted (`logo` for `logoUrl`, `EIN` for `ein`), unknown members are ignored and unknown
