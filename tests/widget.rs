@@ -234,6 +234,33 @@ impl Mounted {
     }
 }
 
+fn session_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap()
+}
+
+/// Where the widget for ACME and american-red-cross keeps the donation it follows.
+fn stored_donation_key() -> String {
+    format!("sir-donate:v1:{}:american-red-cross", key(ACME).masked())
+}
+
+/// Mounts a widget as a page does when the donor comes back from checkout: with the donation
+/// `id` of `amount` cents already in session storage.
+fn mount_after_checkout(id: &str, amount: u64) -> (HtmlElement, impl Drop) {
+    let pending = json!({"partnerDonationId": id, "amount": amount, "createdAtMs": js_sys::Date::now()});
+    // `mount` clears storage first, so the entry is written right before, as a reload would find it.
+    let storage = session_storage();
+    storage.clear().unwrap();
+    storage.set_item(&stored_donation_key(), &pending.to_string()).unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let (navigator, _) = Navigator::recording(false);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <DonateButton publishable_key=key(ACME).as_header_value().to_owned() nonprofit="american-red-cross"
+        api_base=SANDBOX_URL locale="en" navigator/> }
+    });
+    (container, handle)
+}
+
 async fn create_link_posts() -> Vec<Value> {
     requests()
         .await
@@ -606,19 +633,7 @@ async fn returning_from_checkout_shows_the_thank_you() {
         .await
         .unwrap();
     let id = created.partner_donation_id.as_str().to_owned();
-    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-    let stored_key = format!("sir-donate:v1:{}:american-red-cross", key(ACME).masked());
-    let pending = json!({"partnerDonationId": id, "amount": 4200, "createdAtMs": js_sys::Date::now()});
-    // Mounting clears storage first, so the entry is written right after, as a reload would find it.
-    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    storage.clear().unwrap();
-    storage.set_item(&stored_key, &pending.to_string()).unwrap();
-    document().body().unwrap().append_child(&container).unwrap();
-    let (navigator, _) = Navigator::recording(false);
-    let _handle = leptos::mount::mount_to(container.clone(), move || {
-        view! { <DonateButton publishable_key=key(ACME).as_header_value().to_owned() nonprofit="american-red-cross"
-        api_base=SANDBOX_URL locale="en" navigator/> }
-    });
+    let (container, _handle) = mount_after_checkout(&id, 4200);
     let shadow = || container.query_selector(".sir-donate").ok().flatten().and_then(|h| h.shadow_root());
     let text = || shadow().and_then(|s| s.text_content()).unwrap_or_default();
     for _ in 0..100 {
@@ -809,23 +824,12 @@ async fn donation_ids_of_the_wrong_shape_never_reach_a_url() {
     // From session storage: a stored donation with such an id is dropped before any request.
     for id in ["..", "a/b", "%2e%2e"] {
         reset().await;
-        let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
-        let stored_key = format!("sir-donate:v1:{}:american-red-cross", key(ACME).masked());
-        let pending = json!({"partnerDonationId": id, "amount": 2500, "createdAtMs": js_sys::Date::now()});
-        let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-        storage.clear().unwrap();
-        storage.set_item(&stored_key, &pending.to_string()).unwrap();
-        document().body().unwrap().append_child(&container).unwrap();
-        let (navigator, _) = Navigator::recording(false);
-        let _handle = leptos::mount::mount_to(container.clone(), move || {
-            view! { <DonateButton publishable_key=key(ACME).as_header_value().to_owned() nonprofit="american-red-cross"
-            api_base=SANDBOX_URL locale="en" navigator/> }
-        });
+        let (container, _handle) = mount_after_checkout(id, 2500);
         sleep(500).await;
         let paths: Vec<String> =
             requests().await.iter().filter_map(|r| r["path"].as_str().map(str::to_owned)).collect();
         assert!(paths.iter().all(|p| !p.contains("/donations")), "{id:?}: {paths:?}");
-        assert_eq!(storage.get_item(&stored_key).unwrap(), None, "{id:?}: the entry is dropped");
+        assert_eq!(session_storage().get_item(&stored_donation_key()).unwrap(), None, "{id:?}: the entry is dropped");
         container.remove();
     }
 }
