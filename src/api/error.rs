@@ -400,7 +400,7 @@ pub(crate) fn check_status(raw: &RawResponse, now_unix_ms: f64) -> Result<(), Ap
         return Ok(());
     }
     // Error bodies are optional and may be anything: an unreadable one is just an empty one.
-    let body: ErrorBody = json::decode(&raw.body).unwrap_or_default();
+    let body: ErrorBody = json::decode_quietly(&raw.body).unwrap_or_default();
     let messages = body.messages;
     let first_message = messages.first().cloned().or(body.error.clone());
     Err(match raw.status {

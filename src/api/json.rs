@@ -10,7 +10,7 @@
 //! [`one_or_many`] strings. Errors name the member that was wrong (`tipConfig.enabled: invalid
 //! type: string "yes", expected a boolean`), through serde_path_to_error.
 
-use serde::de::{DeserializeOwned, Unexpected};
+use serde::de::{DeserializeOwned, SeqAccess, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Above this a JSON number may not be the integer that was sent (`Number.MAX_SAFE_INTEGER`).
@@ -28,23 +28,44 @@ fn located<E>(error: serde_path_to_error::Error<E>, message: impl FnOnce(E) -> S
     if path == "." { message } else { format!("{path}: {message}") }
 }
 
-/// Parses `text` and reads it as `T`. The browser's `JSON.parse` and serde-wasm-bindgen.
+/// `text` as parsed by the browser's `JSON.parse`, if it is one JSON object. Not generic, and
+/// kept out of line, so the wasm holds it once rather than once per model.
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+#[inline(never)]
+fn parse_object(text: &str) -> Result<wasm_bindgen::JsValue, String> {
     // The parser's own message may quote the text (which may hold what a donor typed), so it
     // is not repeated.
     let value = js_sys::JSON::parse(text).map_err(|_| "the body is not JSON".to_owned())?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(NOT_AN_OBJECT.to_owned());
     }
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
-        // serde-wasm-bindgen's errors are JavaScript `Error`s: their message is serde's words
-        // (their `Display` would add "Error: " in front).
-        located(e, |e| {
-            let error = wasm_bindgen::JsValue::from(e);
-            wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&error).map_or_else(String::new, |e| e.message().into())
-        })
+    Ok(value)
+}
+
+/// A serde-wasm-bindgen error with the member it is about. Its errors are JavaScript `Error`s
+/// whose message is serde's words (their `Display` would add "Error: " in front).
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn located_in_browser(error: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> String {
+    located(error, |e| {
+        let error = wasm_bindgen::JsValue::from(e);
+        wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&error).map_or_else(String::new, |e| e.message().into())
     })
+}
+
+/// Parses `text` and reads it as `T`. The browser's `JSON.parse` and serde-wasm-bindgen.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = parse_object(text)?;
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(located_in_browser)
+}
+
+/// Like [`decode`], for documents whose errors nobody reads (an error body, a stored record:
+/// there an unreadable one is as good as none). The same rules, without the path tracking that
+/// names the member, which costs the wasm about a kilobyte per model.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn decode_quietly<T: DeserializeOwned>(text: &str) -> Option<T> {
+    T::deserialize(serde_wasm_bindgen::Deserializer::from(parse_object(text).ok()?)).ok()
 }
 
 /// Parses `text` and reads it as `T`. serde_json, with the same derives as in the browser.
@@ -57,6 +78,12 @@ pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let value = serde_path_to_error::deserialize(&mut reader).map_err(|e| located(e, |e| e.to_string()))?;
     reader.end().map_err(|e| e.to_string())?;
     Ok(value)
+}
+
+/// Like [`decode`], for documents whose errors nobody reads.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn decode_quietly<T: DeserializeOwned>(text: &str) -> Option<T> {
+    decode(text).ok()
 }
 
 /// The JSON text of `value`: serde-wasm-bindgen makes the JavaScript value and the browser's
@@ -99,19 +126,40 @@ pub(crate) mod whole {
 }
 
 /// `deserialize_with` for a member that is one string or an array of strings (the error body's
-/// `message`), read as an array either way; `null` is an empty one.
+/// `message`), read as an array either way; `null` is an empty one. A visitor of its own rather
+/// than an untagged enum, whose buffering of the value costs the wasm a few kilobytes.
 pub(crate) fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    struct OneOrMany;
+
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string or an array of strings")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(vec![text.to_owned()])
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Self::Value, A::Error> {
+            let mut texts = Vec::new();
+            while let Some(text) = items.next_element()? {
+                texts.push(text);
+            }
+            Ok(texts)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
     }
-    Ok(match Option::<OneOrMany>::deserialize(d)? {
-        Some(OneOrMany::One(text)) => vec![text],
-        Some(OneOrMany::Many(texts)) => texts,
-        None => Vec::new(),
-    })
+
+    d.deserialize_any(OneOrMany)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -41,7 +41,7 @@ impl PendingDonation {
 
     /// Reads a stored entry; anything unreadable or stale is `None`.
     pub fn from_json(text: &str, now_ms: f64) -> Option<Self> {
-        let p: PendingDonation = json::decode(text).ok()?;
+        let p: PendingDonation = json::decode_quietly(text)?;
         let fresh = now_ms - p.created_at_ms < MAX_AGE_MS && p.created_at_ms <= now_ms + 60_000.0;
         (fresh && crate::api::DonationId::parse(&p.partner_donation_id).is_some()).then_some(p)
     }
