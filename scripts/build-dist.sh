@@ -3,9 +3,10 @@
 #   sir-donate.js              the loader (hand-written js/sir-donate.js, minified), not hashed:
 #                              it is the one URL partners paste
 #   sir-donate.<hash>.js       the wasm-bindgen glue (ES module, minified)
-#   sir-donate.<hash>.wasm     the widget (release, wasm-opt -Oz); one hash of both files
+#   sir-donate.<hash>.wasm     the widget (profile dist, wasm-opt -O); one hash of both files
 #   manifest.json              every file with its size and SRI hash (sha384)
-# and the npm-ready package into pkg/ (wasm-pack, with .d.ts types).
+# and the npm-ready package into pkg/ (what `wasm-pack build --target web` makes, with .d.ts
+# types, from the same build).
 # Prints each file's size raw / gzip / brotli. Run scripts/setup.sh first (the README commands do).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,49 +14,95 @@ cd "$REPO_ROOT"
 source scripts/env.sh
 source scripts/lib.sh
 
-step "wasm-pack build --target web --release (pkg/)"
-# Built for size beyond what the release profile alone can do: the standard library is rebuilt
-# with `optimize_for_size`, panics abort without formatting a message (the widget must never
-# panic anyway: see ARCHITECTURE.md), and no source locations or Debug output are compiled in.
-# Those are unstable options of the pinned stable toolchain, unlocked with RUSTC_BOOTSTRAP for
-# this build only; it uses its own target directory so that these flags do not invalidate the
-# normal build cache. Together they take about 12% off the wasm (brotli). Without the
-# reference-types feature, wasm-bindgen keeps JS objects in an array on the JS side instead of
-# in wasm `externref` tables: the wasm shrinks more than the glue grows (565 B brotli in all).
-# The allocator is talc (feature `small-allocator`), not the standard library's dlmalloc.
-RUSTC_BOOTSTRAP=1 \
-CARGO_TARGET_DIR="$REPO_ROOT/target/dist-build" \
-RUSTFLAGS="-Ctarget-feature=-reference-types,-multivalue -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-  wasm-pack --log-level warn build --target web --release --mode no-install --out-dir pkg . -- --no-default-features --features small-allocator \
+# The dist's build flags live in two places only: [profile.dist] in Cargo.toml (opt-level "z",
+# lto, codegen-units 1) and this script, for what a cargo profile cannot hold. ARCHITECTURE.md
+# ("Build and tools") gives the reason for each. What each saves is how much the widget (glue +
+# wasm, brotli -q 11; 55,705 B as measured) grows when that one flag is left out:
+#
+#   opt-level = "z" (profile)                       11,463 B  (against the default 3)
+#   lto = true (profile)                             3,996 B
+#   codegen-units = 1 (profile)                      2,248 B  (against the default 16)
+#   cargo rustc --crate-type cdylib                  5,813 B  against cargo build (or wasm-pack),
+#                                                             which silently skips LTO: the crate
+#                                                             is also an rlib
+#   -Zbuild-std=std,panic_abort                     10,238 B  with the three flags that need it:
+#     -Zbuild-std-features=optimize_for_size         1,553 B
+#     -Zunstable-options -Cpanic=immediate-abort     7,518 B
+#     -Ctarget-feature=-reference-types                925 B  (the glue grows 216 B, the wasm
+#                                                             shrinks 1,141 B)
+#   --no-default-features (no Leptos)                5,426 B
+#   --features small-allocator (talc)                1,555 B
+#   wasm-opt -O (wasm-pack's default pass)             811 B  (-Oz: 121 B larger than -O)
+#   short import/export names (shorten-names.py)     4,445 B  the one post-pass
+#
+# Left out because they saved nothing or too little (measured the same way, added back one at a
+# time): panic = "abort" (wasm32's default; same code), -Zlocation-detail=none and
+# -Zfmt-debug=none (byte-identical wasm), -Ctarget-feature=-multivalue (142 B larger with it),
+# a second wasm-opt pass (-Oz --flatten --rereloop -Oz -Oz: 390 B) and
+# scripts/prune-closure-shims.py (261 B): a post-pass stays only if it saves at least 1,000 B.
+
+step "cargo rustc --profile dist: the widget's wasm (LTO, std rebuilt for size)"
+# The -Z options are unstable options of the pinned toolchain (rust-toolchain.toml), unlocked
+# with RUSTC_BOOTSTRAP for this build only. The build has its own target directory so that these
+# flags do not invalidate the normal build cache. Tests and the Trunk demo build without them.
+rustflags=(-Ctarget-feature=-reference-types -Zunstable-options -Cpanic=immediate-abort)
+# `cargo rustc --crate-type cdylib`, not `cargo build` (nor wasm-pack, which runs cargo build):
+# the crate is also an rlib, and cargo silently skips LTO for a library built as both.
+RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$REPO_ROOT/target/dist-build" RUSTFLAGS="${rustflags[*]}" \
+  cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown --profile dist \
+  --no-default-features --features small-allocator \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+out=target/dist-build/wasm32-unknown-unknown/dist
 
 # The widget's CSS ships inside the wasm (minified by build.rs); a copy is kept for size reports.
-css=$(ls -t target/dist-build/wasm32-unknown-unknown/release/build/sir-donate-*/out/widget.min.css | head -n1)
+css=$(ls -t "$out"/build/sir-donate-*/out/widget.min.css | head -n1)
 cp "$css" target/dist-build/widget.min.css
+
+step "pkg/ (wasm-bindgen --target web, wasm-opt -O)"
+# What `wasm-pack build --target web` makes, from this build: the glue, its .d.ts types, the
+# wasm after wasm-opt with wasm-pack's default -O, package.json, the README.
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg "$out/sir_donate.wasm"
+wasm-opt pkg/sir_donate_bg.wasm "${features[@]}" -O -o pkg/sir_donate_bg.opt.wasm
+mv pkg/sir_donate_bg.opt.wasm pkg/sir_donate_bg.wasm
+cp README.md pkg/
+printf '*' >pkg/.gitignore
+cargo metadata --no-deps --format-version 1 | python3 -c '
+import json, sys
+package = next(p for p in json.load(sys.stdin)["packages"] if p["name"] == "sir-donate")
+stem = next(t["name"] for t in package["targets"] if "cdylib" in t["kind"])  # sir_donate
+manifest = {
+    "name": package["name"],
+    "type": "module",
+    "description": package["description"],
+    "version": package["version"],
+    "license": package["license"],
+    "files": [stem + "_bg.wasm", stem + ".js", stem + ".d.ts"],
+    "main": stem + ".js",
+    "types": stem + ".d.ts",
+    "sideEffects": ["./snippets/*"],
+}
+with open("pkg/package.json", "w") as out:
+    json.dump(manifest, out, indent=2)
+    out.write("\n")
+'
 
 rm -rf dist
 mkdir -p dist
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The dist's wasm is made from the same compiled module as pkg/, in more steps:
-# - wasm-bindgen again, keeping the name section, and scripts/prune-closure-shims.py: it drops
-#   from the function table the closure shims that wasm-bindgen's import descriptions put there
-#   and nothing can call (about 400 B brotli); see the script for why none can be called;
-# - wasm-opt -Oz as wasm-pack runs it, then a second pass: restructuring the control flow
-#   (flatten, rereloop) and -Oz again takes about 550 B brotli more off than a single -Oz;
-# - short import and export names: wasm-bindgen's carry an incompressible hash each, on both
-#   sides. wasm-opt renames them in the wasm and prints the renaming, which
-#   scripts/shorten-names.py applies to the glue;
-# - no name, producers and target-features sections, which browsers do not need.
-features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
-wasm-bindgen --target web --out-dir "$work/bindgen" target/dist-build/wasm32-unknown-unknown/release/sir_donate.wasm
-python3 scripts/prune-closure-shims.py "$work/bindgen/sir_donate_bg.wasm" "$work/pruned.wasm"
-wasm-opt "$work/pruned.wasm" "${features[@]}" -Oz -o "$work/optimised.wasm"
-wasm-opt "$work/optimised.wasm" "${features[@]}" -Oz --flatten --rereloop -Oz -Oz \
+step "dist/"
+# The dist's wasm and glue are pkg/'s, with one post-pass: short import and export names.
+# wasm-bindgen's carry an incompressible hash each, on both sides; wasm-opt renames them in the
+# wasm and prints the renaming, which scripts/shorten-names.py applies to the glue (failing the
+# build if any name does not match). The same run drops the name, producers and target-features
+# sections, which browsers do not need.
+wasm-opt pkg/sir_donate_bg.wasm "${features[@]}" \
   --minify-imports-and-exports-and-modules --strip-debug --strip-producers --strip-target-features \
   -o "$work/widget.wasm" >"$work/renaming.json"
-python3 scripts/shorten-names.py "$work/widget.wasm" "$work/renaming.json" "$work/bindgen/sir_donate.js" "$work/glue.in.js"
+python3 scripts/shorten-names.py "$work/widget.wasm" "$work/renaming.json" pkg/sir_donate.js "$work/glue.in.js"
 
 # One content hash for the glue and the wasm, which only work together: 10 hex digits are plenty
 # to bust caches, and the loader carries just one.

@@ -51,15 +51,14 @@ if [ "$widget_br" -gt "$WIDGET_CEILING" ]; then
 fi
 
 if [ -n "$failed" ] || [ "${1:-}" = "--breakdown" ]; then
-  step "where the wasm's bytes go (raw bytes after wasm-opt -Oz, function names kept)"
+  step "where the wasm's bytes go (raw bytes after wasm-opt -O, function names kept)"
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
   # The same input and passes as the dist's wasm, with the name section kept for twiggy.
-  wasm-bindgen --target web --keep-debug --out-dir "$work" target/dist-build/wasm32-unknown-unknown/release/sir_donate.wasm
-  python3 scripts/prune-closure-shims.py "$work/sir_donate_bg.wasm" "$work/pruned.wasm" >/dev/null
-  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-bindgen --target web --keep-debug --out-dir "$work" target/dist-build/wasm32-unknown-unknown/dist/sir_donate.wasm
+  wasm-opt -O -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$work/pruned.wasm" -o "$work/named.wasm"
+    "$work/sir_donate_bg.wasm" -o "$work/named.wasm"
   twiggy top -n 25 "$work/named.wasm" | cut -c1-160
   twiggy top -n 1000000 --format csv "$work/named.wasm" >"$work/top.csv"
   python3 - "$work/top.csv" <<'PY'

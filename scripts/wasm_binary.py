@@ -1,5 +1,5 @@
-"""Reading a wasm module's binary format: the little the dist's build steps need
-(scripts/shorten-names.py, scripts/prune-closure-shims.py)."""
+"""Reading a wasm module's binary format: the little scripts/shorten-names.py needs (the
+sections, and the module names of the imports)."""
 
 
 def leb(data, pos):
