@@ -19,7 +19,7 @@ source scripts/lib.sh
 
 LOADER_BUDGET=1200
 WIDGET_TARGET=44000
-WIDGET_CEILING=78000
+WIDGET_CEILING=73500
 
 br() { brotli -q 11 -c "$1" | wc -c; }
 
