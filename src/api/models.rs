@@ -398,8 +398,23 @@ impl Slug {
 /// id that would need escaping, could add or climb path segments (`a/b`, `..`, `%2e%2e`) or
 /// carry anything but an identifier is refused, wherever it comes from (the API, session
 /// storage or the host page).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct DonationId(String);
+
+impl TryFrom<String> for DonationId {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        DonationId::parse(&text).ok_or("not a partnerDonationId: 1 to 128 URL-unreserved characters, not dots only")
+    }
+}
+
+impl From<DonationId> for String {
+    fn from(id: DonationId) -> Self {
+        id.0
+    }
+}
 
 impl DonationId {
     /// The id, if `input` is of the shape above.

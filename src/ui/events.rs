@@ -63,6 +63,12 @@ impl WidgetEvent {
         }
     }
 
+    /// An error event of the widget's own (a configuration problem, donations off): no HTTP
+    /// status, no fields.
+    pub(crate) fn problem(code: &'static str, message: &'static str) -> Self {
+        WidgetEvent::Error { code, status: None, fields: Vec::new(), message }
+    }
+
     /// A link-created event, for an id that passed [`DonationId::parse`].
     pub fn link_created(id: &DonationId) -> Self {
         WidgetEvent::LinkCreated { partner_donation_id: id.as_str().to_owned() }

@@ -107,9 +107,7 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
             // request is made.
             dom::console_error(&problem.message);
             View::config_problem(&doc, &container, theme, s.key_problem_title, &problem.message);
-            let event =
-                WidgetEvent::Error { code: problem.code, status: None, fields: Vec::new(), message: problem.summary };
-            emitter.emit(event);
+            emitter.emit(WidgetEvent::problem(problem.code, problem.summary));
             return Some(WidgetHandle { container, widget: None });
         }
     };
@@ -401,12 +399,7 @@ impl Widget {
             let event = match &next {
                 Load::Ready(..) => WidgetEvent::Ready,
                 Load::Failed(e) => WidgetEvent::from_error(e),
-                _ => WidgetEvent::Error {
-                    code: "donations_off",
-                    status: None,
-                    fields: Vec::new(),
-                    message: "donations are off for this partner",
-                },
+                _ => WidgetEvent::problem("donations_off", "donations are off for this partner"),
             };
             let Some(open) = w.update(|st| {
                 st.load = next;
@@ -439,11 +432,7 @@ impl Widget {
     /// A click on the button, or the embed's `open()`: opens now, or once loaded. After a
     /// load that failed in a way a new attempt may fix, it loads again first.
     fn request_open(&self) {
-        let (loading, reload) = self.with(|st| match &st.load {
-            Load::Loading => (true, false),
-            Load::Failed(e) => (false, state::retryable(e)),
-            _ => (false, false),
-        });
+        let (loading, reload) = self.with(|st| (matches!(st.load, Load::Loading), st.load_may_be_retried()));
         if reload {
             self.load();
         }
@@ -457,7 +446,7 @@ impl Widget {
     /// The browser is online again: a load that failed for want of a connection (or any
     /// failure a new attempt may fix) is tried again without the donor asking.
     fn on_online(&self) {
-        if self.with(|st| matches!(&st.load, Load::Failed(e) if state::retryable(e))) {
+        if self.with(State::load_may_be_retried) {
             self.load();
         }
     }
@@ -553,7 +542,7 @@ impl Widget {
                 Ok(link) => {
                     let id = link.partner_donation_id;
                     w.emit(WidgetEvent::link_created(&id));
-                    let pending = PendingDonation::new(id.as_str(), amount, dom::now_ms());
+                    let pending = PendingDonation::new(&id, amount, dom::now_ms());
                     if let Some(json) = pending.to_json() {
                         dom::storage_set(&w.0.storage_key, &json);
                     }
@@ -620,12 +609,13 @@ impl Widget {
         let key = &self.0.storage_key;
         // An entry that is unreadable, stale, or whose id is not of the shape a URL path may
         // take is dropped before any request.
-        let found = dom::storage_get(key).and_then(|text| PendingDonation::from_json(&text, dom::now_ms()));
-        let Some((id, pending)) = found.and_then(|p| Some((DonationId::parse(&p.partner_donation_id)?, p))) else {
+        let Some(pending) = dom::storage_get(key).and_then(|text| PendingDonation::from_json(&text, dom::now_ms()))
+        else {
             dom::storage_remove(key);
             return;
         };
-        let already = self.with(|st| st.tracking.as_ref().is_some_and(|t| t.id == pending.partner_donation_id));
+        let id = pending.partner_donation_id;
+        let already = self.with(|st| st.tracking.as_ref().is_some_and(|t| t.id == id.as_str()));
         if !already {
             self.track(id, Cents(pending.amount), false);
         }

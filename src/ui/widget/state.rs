@@ -140,12 +140,18 @@ impl State {
         self.config().is_some()
     }
 
+    /// Loading failed in a way that a new attempt may fix (network, timeout, 5xx, a malformed
+    /// or rate-limited answer).
+    pub fn load_may_be_retried(&self) -> bool {
+        matches!(&self.load, Load::Failed(e) if retryable(e))
+    }
+
     /// Donating is impossible here: the partner takes no donations, or loading failed in a way
     /// that a new attempt cannot fix (an unknown key or nonprofit, a refused partner).
     pub fn cannot_donate(&self) -> bool {
         match &self.load {
             Load::DonationsOff(_) => true,
-            Load::Failed(e) => !retryable(e),
+            Load::Failed(_) => !self.load_may_be_retried(),
             Load::Loading | Load::Ready(..) => false,
         }
     }
