@@ -1,102 +1,40 @@
 //! The script-tag embedding: what the JS loader calls once the wasm module is loaded.
 //!
-//! `<sir-donate>` attributes arrive as strings; `from_attributes` turns them into
-//! the widget's options, ignoring (with a console warning) what it cannot read rather than
-//! failing, because a typo in a host page must never take the button down.
+//! `<sir-donate>` attributes arrive as strings; `from_attributes`, generated from the option
+//! table (`ui::options`), turns them into the widget's options, ignoring (with a console
+//! warning) what it cannot read rather than failing, because a typo in a host page must never
+//! take the button down.
 
-use crate::api::{Frequency, Provider};
-use crate::donation::{CheckoutMode, Theme};
-use crate::i18n::Locale;
-use crate::money::{Cents, parse_amount};
 use crate::text::{cat, quoted};
 use crate::ui::WidgetProps;
 
-/// The attributes `<sir-donate>` understands, in kebab-case.
-pub const ATTRIBUTES: [&str; 13] = [
-    "publishable-key",
-    "nonprofit",
-    "amounts",
-    "default-amount",
-    "frequency",
-    "provider",
-    "checkout",
-    "label",
-    "locale",
-    "theme",
-    "referral-code",
-    "api-base",
-    "allowed-hosts",
-];
+macro_rules! attribute_reader {
+    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+        attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
+        read $read:path; )*) => {
+        /// The attributes `<sir-donate>` understands, in kebab-case.
+        pub const ATTRIBUTES: &[&str] = &[$($attr),*];
 
-/// Reads the attributes through `get` (name → value) into the widget's options. Returns them
-/// and one warning per value that was ignored. Amounts are in dollars, in the page's notation
-/// (`25,50,100` or `25 50 100`). `frequency` lists the frequencies offered, the first being the
-/// default (`monthly`, `once,monthly`, `monthly,once`).
-// Natively only the unit tests below call it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
-    let mut warnings = Vec::new();
-    let mut warn = |name: &str, value: &str, expected: &str| {
-        warnings.push(cat(&["ignored ", name, "=", &quoted(value), ": expected ", expected]));
+        /// Reads the attributes through `get` (name → value) into the widget's options. Returns
+        /// them and one warning per value that was ignored. A blank attribute is an absent one.
+        // Natively only the unit tests below call it.
+        #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+        pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
+            let mut props = WidgetProps::default();
+            let mut warnings = Vec::new();
+            $(
+                if let Some(value) = get($attr).filter(|v| !v.trim().is_empty()) {
+                    match $read(&value) {
+                        Ok(read) => props.$name = read,
+                        Err(expected) => warnings.push(cat(&["ignored ", $attr, "=", &quoted(&value), ": expected ", expected])),
+                    }
+                }
+            )*
+            (props, warnings)
+        }
     };
-    let text = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-    let mut options = WidgetProps {
-        publishable_key: get("publishable-key").unwrap_or_default(),
-        nonprofit: text("nonprofit").unwrap_or_default(),
-        label: text("label"),
-        locale: text("locale"),
-        referral_code: text("referral-code"),
-        api_base: text("api-base"),
-        ..WidgetProps::default()
-    };
-    let amounts = |v: &str| {
-        let list: Vec<Cents> = split_list(v).map(|a| parse_amount(a, Locale::En).ok()).collect::<Option<_>>()?;
-        (!list.is_empty()).then_some(list)
-    };
-    options.amounts = read(text("amounts"), amounts, |v| {
-        warn("amounts", v, "dollar amounts between 1 and 100000, like \"25,50,100\"")
-    });
-    options.default_amount = read(
-        text("default-amount"),
-        |v| parse_amount(v, Locale::En).ok(),
-        |v| warn("default-amount", v, "a dollar amount, like \"50\""),
-    );
-    let frequencies = |v: &str| {
-        let list: Vec<Frequency> = split_list(v).map(Frequency::parse).collect::<Option<_>>()?;
-        (!list.is_empty()).then_some(list)
-    };
-    options.frequencies = read(text("frequency"), frequencies, |v| {
-        warn("frequency", v, "\"once\", \"monthly\" or both, like \"monthly,once\"")
-    });
-    // The first frequency listed is the default.
-    options.default_frequency = options.frequencies.as_ref().and_then(|list| list.first().copied());
-    options.provider = read(text("provider"), Provider::parse, |v| warn("provider", v, "\"every.org\" or \"stripe\""));
-    options.checkout =
-        read(text("checkout"), CheckoutMode::parse, |v| warn("checkout", v, "\"redirect\", \"new-tab\" or \"popup\""));
-    options.theme = read(text("theme"), Theme::parse, |v| warn("theme", v, "\"light\", \"dark\" or \"auto\""));
-    if let Some(value) = text("allowed-hosts") {
-        options.allowed_hosts = split_list(&value).map(str::to_owned).collect();
-    }
-    (options, warnings)
 }
-
-/// An attribute's `value` read by `parse`: `None` when it is absent, and when `parse` refuses it,
-/// after calling `refused` with it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn read<T>(value: Option<String>, parse: impl Fn(&str) -> Option<T>, refused: impl FnOnce(&str)) -> Option<T> {
-    let value = value?;
-    let parsed = parse(&value);
-    if parsed.is_none() {
-        refused(&value);
-    }
-    parsed
-}
-
-/// Items separated by commas and/or whitespace.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn split_list(value: &str) -> impl Iterator<Item = &str> {
-    value.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty())
-}
+crate::ui::options::with_options!(attribute_reader);
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -171,6 +109,9 @@ pub use browser::{Mounted, mount, version};
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::api::{Frequency, Provider};
+    use crate::donation::{CheckoutMode, Mode, Theme};
+    use crate::money::Cents;
     use std::collections::HashMap;
 
     fn read(pairs: &[(&str, &str)]) -> (WidgetProps, Vec<String>) {
@@ -185,7 +126,9 @@ mod tests {
             ("nonprofit", " american-red-cross "),
             ("amounts", "10, 25 50"),
             ("default-amount", "25"),
+            ("mode", "Inline"),
             ("frequency", "monthly,once"),
+            ("default-frequency", "once"),
             ("provider", "stripe"),
             ("checkout", "new-tab"),
             ("label", "Give"),
@@ -200,7 +143,8 @@ mod tests {
         assert_eq!(o.amounts, Some(vec![Cents(1000), Cents(2500), Cents(5000)]));
         assert_eq!(o.default_amount, Some(Cents(2500)));
         assert_eq!(o.frequencies, Some(vec![Frequency::Monthly, Frequency::Once]));
-        assert_eq!(o.default_frequency, Some(Frequency::Monthly));
+        assert_eq!(o.default_frequency, Some(Frequency::Once));
+        assert_eq!(o.mode, Some(Mode::Inline));
         assert_eq!(o.provider, Some(Provider::Stripe));
         assert_eq!(o.checkout, Some(CheckoutMode::NewTab));
         assert_eq!(o.theme, Some(Theme::Dark));
@@ -215,15 +159,21 @@ mod tests {
             ("amounts", "25,lots"),
             ("default-amount", "-3"),
             ("frequency", "weekly"),
+            ("default-frequency", "yearly"),
+            ("mode", "popover"),
             ("provider", "paypal"),
             ("checkout", "iframe"),
             ("theme", "neon"),
             ("label", "   "),
         ]);
-        assert_eq!(warnings.len(), 6, "{warnings:?}");
+        assert_eq!(warnings.len(), 8, "{warnings:?}");
+        assert_eq!(
+            warnings[1],
+            "ignored amounts=\"25,lots\": expected dollar amounts between 1 and 100000, like \"25,50,100\""
+        );
         assert_eq!(o.amounts, None);
         assert_eq!(o.default_amount, None);
-        assert_eq!(o.frequencies, None);
+        assert_eq!((o.frequencies, o.default_frequency, o.mode), (None, None, None));
         assert_eq!((o.provider, o.checkout, o.theme), (None, None, None));
         assert_eq!(o.label, None, "a blank label keeps the default");
         assert!(warnings.iter().all(|w| !w.contains("pk_test")), "warnings never echo the key");
@@ -238,6 +188,7 @@ mod tests {
         assert_eq!((o.provider, o.checkout, o.theme), (None, None, None));
         assert_eq!((o.label, o.locale, o.referral_code, o.api_base), (None, None, None, None));
         assert!(o.allowed_hosts.is_empty());
-        assert_eq!(ATTRIBUTES.len(), 13);
+        assert_eq!(o.mode, None);
+        assert_eq!(ATTRIBUTES.len(), 15);
     }
 }

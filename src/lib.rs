@@ -55,7 +55,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 struct ReadmeExamples;
 
 pub use api::{Frequency, Provider};
-pub use donation::{CheckoutMode, Theme};
+pub use donation::{CheckoutMode, Mode, Theme};
 pub use money::Cents;
 pub use ui::shared::clear as forget_shared_answers;
 #[cfg(feature = "leptos")]

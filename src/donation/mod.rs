@@ -8,6 +8,6 @@ pub mod pending;
 pub mod polling;
 
 pub use form::{AmountChoice, DonorInput, FieldErrors, TextField, TextProblem, TipChoice};
-pub use options::{CheckoutMode, Theme, WidgetOptions};
+pub use options::{CheckoutMode, Mode, Theme, WidgetOptions};
 pub use pending::PendingDonation;
 pub use polling::PollSchedule;

@@ -60,6 +60,27 @@ impl Theme {
     }
 }
 
+/// Where the donation form is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// A donate button that opens the form in a modal dialog.
+    #[default]
+    Button,
+    /// The form itself, in place in the page (no button, no dialog).
+    Inline,
+}
+
+impl Mode {
+    /// Reads `button` or `inline`.
+    pub fn parse(input: &str) -> Option<Self> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "button" => Some(Mode::Button),
+            "inline" => Some(Mode::Inline),
+            _ => None,
+        }
+    }
+}
+
 /// Everything about a widget that is not a prop callback, with defaults a partner would expect.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WidgetOptions {
@@ -70,6 +91,7 @@ pub struct WidgetOptions {
     pub provider: Provider,
     pub checkout: CheckoutMode,
     pub theme: Theme,
+    pub mode: Mode,
     pub referral_code: Option<String>,
 }
 
@@ -83,6 +105,7 @@ impl Default for WidgetOptions {
             provider: Provider::EveryOrg,
             checkout: CheckoutMode::Redirect,
             theme: Theme::Auto,
+            mode: Mode::Button,
             referral_code: None,
         }
     }

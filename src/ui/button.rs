@@ -6,120 +6,84 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
 
+use super::events::EventCallback;
 use super::events::WidgetEvent;
 use super::navigation::Navigator;
-use super::setup::{EventCallback, WidgetProps};
+use super::setup::WidgetProps;
 use super::widget::{self, WidgetHandle};
-use crate::api::{Frequency, Provider};
-use crate::donation::{CheckoutMode, Theme};
-use crate::money::Cents;
 
-/// A donate button for one nonprofit, opening an accessible donation dialog that sends the
-/// donor to a checkout link created with the partner's publishable key.
-///
-/// It renders into a shadow root of its own, so the host page's CSS cannot break it, and
-/// dispatches `sir-donate:*` DOM events from its host element.
-///
-/// ```no_run
-/// use leptos::prelude::*;
-/// use sir_donate::{CheckoutMode, DonateButton, Frequency, WidgetEvent};
-///
-/// #[component]
-/// fn Page() -> impl IntoView {
-///     view! {
-///         <DonateButton
-///             publishable_key="pk_test_5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
-///             nonprofit="american-red-cross"
-///             default_frequency=Frequency::Monthly
-///             checkout=CheckoutMode::NewTab
-///             on_event=Callback::new(|event: WidgetEvent| leptos::logging::log!("{event:?}"))
-///         />
-///     }
-/// }
-/// ```
-#[component]
-pub fn DonateButton(
-    /// The partner's publishable key, `pk_test_…` (sandbox) or `pk_live_…` (production).
-    /// Secret keys are refused before any request.
-    #[prop(into)]
-    publishable_key: String,
-    /// The nonprofit's slug, e.g. `american-red-cross`.
-    #[prop(into)]
-    nonprofit: String,
-    /// Preset amounts offered as chips (default $25, $50, $100, $250).
-    #[prop(optional)]
-    amounts: Option<Vec<Cents>>,
-    /// The preset selected at first (default $50, or the middle preset).
-    #[prop(optional)]
-    default_amount: Option<Cents>,
-    /// The frequencies offered (default once and monthly).
-    #[prop(optional)]
-    frequencies: Option<Vec<Frequency>>,
-    /// The frequency selected at first (default once).
-    #[prop(optional)]
-    default_frequency: Option<Frequency>,
-    /// The payment provider (default every.org).
-    #[prop(optional)]
-    provider: Option<Provider>,
-    /// How checkout opens: redirect (default), new tab, or popup.
-    #[prop(optional)]
-    checkout: Option<CheckoutMode>,
-    /// The button's text (default "Donate", translated).
-    #[prop(optional, into)]
-    label: Option<String>,
-    /// `en`, `es` or `fr` (default: the browser's language, then English).
-    #[prop(optional, into)]
-    locale: Option<String>,
-    /// Light, dark, or auto (default: follows the donor's system setting).
-    #[prop(optional)]
-    theme: Option<Theme>,
-    /// An attribution code sent with each donation.
-    #[prop(optional, into)]
-    referral_code: Option<String>,
-    /// Sends API calls elsewhere: the local sandbox or a partner's proxy (`https:`, or
-    /// `http:` on loopback).
-    #[prop(optional, into)]
-    api_base: Option<String>,
-    /// Extra checkout hosts to allow besides every.org, Stripe and sirgiving.org.
-    #[prop(optional)]
-    allowed_hosts: Vec<String>,
-    /// Called for every widget event (the same ones dispatched as DOM events).
-    #[prop(optional, into)]
-    on_event: Option<Callback<WidgetEvent>>,
-    /// How long to wait for each API answer before giving up (default 15 s).
-    #[prop(optional)]
-    timeout: Option<Duration>,
-    /// Where navigations go; replace it to observe them in tests.
-    #[prop(optional)]
-    navigator: Option<Navigator>,
-    /// Each increase opens the dialog, as soon as the widget is ready. The script-tag embed
-    /// uses it for a click that arrived before the widget did.
-    #[prop(optional, into)]
-    open_requests: Option<Signal<u32>>,
-    /// Focuses the button once rendered (the script-tag embed passes on its placeholder's focus).
-    #[prop(optional)]
-    autofocus: bool,
-) -> impl IntoView {
-    let props = WidgetProps {
-        publishable_key,
-        nonprofit,
-        amounts,
-        default_amount,
-        frequencies,
-        default_frequency,
-        provider,
-        checkout,
-        label,
-        locale,
-        theme,
-        referral_code,
-        api_base,
-        allowed_hosts,
-        timeout,
-        on_event: on_event.map(|callback| Rc::new(move |event| callback.run(event)) as EventCallback),
-        navigator,
-        autofocus,
+macro_rules! donate_button {
+    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+        attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
+        read $read:path; )*) => {
+        /// A donate button for one nonprofit, opening an accessible donation dialog that sends
+        /// the donor to a checkout link created with the partner's publishable key; or, with
+        /// `mode=Mode::Inline`, the donation form itself in place in the page.
+        ///
+        /// It renders into a shadow root of its own, so the host page's CSS cannot break it, and
+        /// dispatches `sir-donate:*` DOM events from its host element. Its props are the options
+        /// of the README's options table (the same as the `<sir-donate>` attributes), then
+        /// `on_event`, `timeout`, `navigator`, `open_requests` and `autofocus`.
+        ///
+        /// ```no_run
+        /// use leptos::prelude::*;
+        /// use sir_donate::{CheckoutMode, DonateButton, Frequency, Mode, WidgetEvent};
+        ///
+        /// #[component]
+        /// fn Page() -> impl IntoView {
+        ///     view! {
+        ///         <DonateButton
+        ///             publishable_key="pk_test_5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
+        ///             nonprofit="american-red-cross"
+        ///             default_frequency=Frequency::Monthly
+        ///             checkout=CheckoutMode::NewTab
+        ///             on_event=Callback::new(|event: WidgetEvent| leptos::logging::log!("{event:?}"))
+        ///         />
+        ///         // The form itself, in the page:
+        ///         <DonateButton
+        ///             publishable_key="pk_test_5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
+        ///             nonprofit="american-red-cross"
+        ///             mode=Mode::Inline
+        ///         />
+        ///     }
+        /// }
+        /// ```
+        #[component]
+        pub fn DonateButton(
+            $( $(#[doc = $doc])* #[prop($($prop)*)] $name: $ty, )*
+            /// Called for every widget event (the same ones dispatched as DOM events).
+            #[prop(optional, into)]
+            on_event: Option<Callback<WidgetEvent>>,
+            /// How long to wait for each API answer before giving up (default 15 s).
+            #[prop(optional)]
+            timeout: Option<Duration>,
+            /// Where navigations go; replace it to observe them in tests.
+            #[prop(optional)]
+            navigator: Option<Navigator>,
+            /// Each increase opens the dialog (inline: focuses the form), as soon as the widget
+            /// is ready.
+            #[prop(optional, into)]
+            open_requests: Option<Signal<u32>>,
+            /// Focuses the button once rendered (the script-tag embed passes on its placeholder's
+            /// focus).
+            #[prop(optional)]
+            autofocus: bool,
+        ) -> impl IntoView {
+            let props = WidgetProps {
+                $( $name, )*
+                timeout,
+                on_event: on_event.map(|callback| Rc::new(move |event| callback.run(event)) as EventCallback),
+                navigator,
+                autofocus,
+            };
+            render(props, open_requests)
+        }
     };
+}
+super::options::with_options!(donate_button);
+
+/// Mounts the widget built from `props` once the component's host is in the page.
+fn render(props: WidgetProps, open_requests: Option<Signal<u32>>) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     // The widget mounts into the host's shadow root once the host is in the page; the stored
     // handle unmounts it when this component goes away.

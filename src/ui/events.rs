@@ -15,6 +15,9 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::api::{ApiError, DonationId, StatusWord};
 
+/// Called with every widget event, besides the DOM events dispatched from the host element.
+pub type EventCallback = std::rc::Rc<dyn Fn(WidgetEvent)>;
+
 /// An event of the widget's life, for integrators.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WidgetEvent {
@@ -128,7 +131,7 @@ impl WidgetEvent {
 pub struct Emitter {
     pub host: HtmlElement,
     pub nonprofit: String,
-    pub callback: Option<super::setup::EventCallback>,
+    pub callback: Option<EventCallback>,
 }
 
 impl Emitter {

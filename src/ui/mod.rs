@@ -9,6 +9,7 @@ mod button;
 mod dom;
 mod events;
 mod navigation;
+pub(crate) mod options;
 mod setup;
 mod shadow;
 pub(crate) mod shared;

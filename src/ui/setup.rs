@@ -3,44 +3,35 @@
 //! hosts are all checked here, before any request, and a refusal becomes a [`ConfigProblem`]
 //! shown to the site developer instead of the button.
 
-use std::rc::Rc;
 use std::time::Duration;
 
-use super::events::WidgetEvent;
+use super::events::EventCallback;
 use super::navigation::Navigator;
-use crate::api::{CheckoutPolicy, Client, ClientOptions, Frequency, Provider, Slug};
-use crate::donation::{CheckoutMode, Theme, WidgetOptions};
+use crate::api::{CheckoutPolicy, Client, ClientOptions, Slug};
+use crate::donation::WidgetOptions;
 use crate::i18n::Locale;
 use crate::key::{ApiBase, PublishableKey};
-use crate::money::Cents;
 use crate::text::{cat, quoted};
 
-/// Called with every widget event, besides the DOM events dispatched from the host element.
-pub type EventCallback = Rc<dyn Fn(WidgetEvent)>;
-
-/// What an integrator may pass, before any of it is checked. `None` means the default.
-#[derive(Default)]
-pub(crate) struct WidgetProps {
-    pub publishable_key: String,
-    pub nonprofit: String,
-    pub amounts: Option<Vec<Cents>>,
-    pub default_amount: Option<Cents>,
-    pub frequencies: Option<Vec<Frequency>>,
-    pub default_frequency: Option<Frequency>,
-    pub provider: Option<Provider>,
-    pub checkout: Option<CheckoutMode>,
-    pub label: Option<String>,
-    pub locale: Option<String>,
-    pub theme: Option<Theme>,
-    pub referral_code: Option<String>,
-    pub api_base: Option<String>,
-    pub allowed_hosts: Vec<String>,
-    pub timeout: Option<Duration>,
-    pub on_event: Option<EventCallback>,
-    pub navigator: Option<Navigator>,
-    /// Focus the button once rendered (the embed passes on its placeholder's focus).
-    pub autofocus: bool,
+macro_rules! widget_props {
+    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+        attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
+        read $read:path; )*) => {
+        /// What an integrator may pass, before any of it is checked: the options of the table
+        /// in `ui::options` (`None` or empty means the default), then what only Rust passes.
+        #[derive(Default)]
+        pub(crate) struct WidgetProps {
+            $( $(#[doc = $doc])* pub $name: $ty, )*
+            /// How long to wait for each API answer (default: the client's).
+            pub timeout: Option<Duration>,
+            pub on_event: Option<EventCallback>,
+            pub navigator: Option<Navigator>,
+            /// Focus the button once rendered (the embed passes on its placeholder's focus).
+            pub autofocus: bool,
+        }
+    };
 }
+super::options::with_options!(widget_props);
 
 /// A configuration mistake of the integrator, shown in place of the button.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,14 +60,20 @@ impl WidgetProps {
     pub fn into_setup(self) -> Setup {
         let defaults = WidgetOptions::default();
         let explicit_presets = self.amounts.is_some();
+        // Unless said otherwise, the first frequency offered is the one selected.
+        let default_frequency = self
+            .default_frequency
+            .or(self.frequencies.as_ref().and_then(|list| list.first().copied()))
+            .unwrap_or(defaults.default_frequency);
         let options = WidgetOptions {
             default_amount: self.default_amount.or(if explicit_presets { None } else { defaults.default_amount }),
             presets: self.amounts.unwrap_or(defaults.presets),
             frequencies: self.frequencies.unwrap_or(defaults.frequencies),
-            default_frequency: self.default_frequency.unwrap_or(defaults.default_frequency),
+            default_frequency,
             provider: self.provider.unwrap_or(defaults.provider),
             checkout: self.checkout.unwrap_or(defaults.checkout),
             theme: self.theme.unwrap_or(defaults.theme),
+            mode: self.mode.unwrap_or(defaults.mode),
             referral_code: self.referral_code,
         }
         .normalised();
