@@ -9,7 +9,7 @@ use crate::text::{cat, quoted};
 use crate::ui::WidgetProps;
 
 macro_rules! attribute_reader {
-    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
         attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
         read $read:path; )*) => {
         /// The attributes `<sir-donate>` understands, in kebab-case.

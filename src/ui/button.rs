@@ -13,7 +13,7 @@ use super::setup::WidgetProps;
 use super::widget::{self, WidgetHandle};
 
 macro_rules! donate_button {
-    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
         attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
         read $read:path; )*) => {
         /// A donate button for one nonprofit, opening an accessible donation dialog that sends
@@ -50,7 +50,7 @@ macro_rules! donate_button {
         /// ```
         #[component]
         pub fn DonateButton(
-            $( $(#[doc = $doc])* #[prop($($prop)*)] $name: $ty, )*
+            $( $(#[doc = $doc])* #[prop($($prop)*)] $name: $($ty)+, )*
             /// Called for every widget event (the same ones dispatched as DOM events).
             #[prop(optional, into)]
             on_event: Option<Callback<WidgetEvent>>,

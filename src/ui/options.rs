@@ -19,74 +19,76 @@
 ///
 /// ```text
 /// /// doc line(s)
-/// rust_name: RustType [leptos prop flags],
+/// rust_name: { RustType } [leptos prop flags],
 ///     attribute "kebab-name", js "camelName", values "TypeScript type", default "text",
 ///     read reader_fn;
 /// ```
 ///
 /// `RustType` is the type of the component prop and of the `WidgetProps` field; the reader
-/// turns the attribute's text (never blank) into it, or says what it expected.
+/// turns the attribute's text (never blank) into it, or says what it expected. It is passed on
+/// as plain tokens (braced, so the table's grammar stays unambiguous), not as a `ty` fragment:
+/// Leptos's `#[component]` must see that an optional prop's type is an `Option<…>`.
 macro_rules! with_options {
     ($then:ident) => {
         $then! {
             /// Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). Secret keys are refused before any request, with a message for the site developer in place of the widget.
-            publishable_key: String [into],
+            publishable_key: { String } [into],
                 attribute "publishable-key", js "publishableKey", values "string", default "(required)",
                 read $crate::ui::options::read::key;
             /// The nonprofit's slug, like `american-red-cross`.
-            nonprofit: String [into],
+            nonprofit: { String } [into],
                 attribute "nonprofit", js "nonprofit", values "string", default "(required)",
                 read $crate::ui::options::read::text;
             /// `button`: a donate button that opens the form in a dialog; `inline`: the form itself, in place in the page.
-            mode: Option<$crate::donation::Mode> [optional],
+            mode: { Option<$crate::donation::Mode> } [optional],
                 attribute "mode", js "mode", values "'button' | 'inline'", default "button",
                 read $crate::ui::options::read::mode;
             /// Preset amounts offered as chips (attribute: dollars, like `25,50,100`; Rust: `Cents`).
-            amounts: Option<Vec<$crate::money::Cents>> [optional],
+            amounts: { Option<Vec<$crate::money::Cents>> } [optional],
                 attribute "amounts", js "amounts", values "string", default "25, 50, 100, 250",
                 read $crate::ui::options::read::amounts;
             /// The preset selected at first.
-            default_amount: Option<$crate::money::Cents> [optional],
+            default_amount: { Option<$crate::money::Cents> } [optional],
                 attribute "default-amount", js "defaultAmount", values "string", default "50, or the middle preset",
                 read $crate::ui::options::read::amount;
             /// The frequencies offered; unless `default-frequency` says otherwise, the first is selected.
-            frequencies: Option<Vec<$crate::api::Frequency>> [optional],
+            frequencies: { Option<Vec<$crate::api::Frequency>> } [optional],
                 attribute "frequency", js "frequency", values "string", default "once, monthly",
                 read $crate::ui::options::read::frequencies;
             /// The frequency selected at first.
-            default_frequency: Option<$crate::api::Frequency> [optional],
+            default_frequency: { Option<$crate::api::Frequency> } [optional],
                 attribute "default-frequency", js "defaultFrequency", values "'once' | 'monthly'", default "the first offered",
                 read $crate::ui::options::read::frequency;
             /// The payment provider; with Stripe the tip is also sent as `tipAmount`.
-            provider: Option<$crate::api::Provider> [optional],
+            provider: { Option<$crate::api::Provider> } [optional],
                 attribute "provider", js "provider", values "'every.org' | 'stripe'", default "every.org",
                 read $crate::ui::options::read::provider;
             /// How checkout opens. A new tab or popup opens inside the click (popup blockers allow it) and the widget follows the status meanwhile; a blocked window falls back to redirect.
-            checkout: Option<$crate::donation::CheckoutMode> [optional],
+            checkout: { Option<$crate::donation::CheckoutMode> } [optional],
                 attribute "checkout", js "checkout", values "'redirect' | 'new-tab' | 'popup'", default "redirect",
                 read $crate::ui::options::read::checkout;
             /// The button's text.
-            label: Option<String> [optional, into],
+            label: { Option<String> } [optional, into],
                 attribute "label", js "label", values "string", default "Donate (translated)",
                 read $crate::ui::options::read::text_option;
             /// The language of every string.
-            locale: Option<String> [optional, into],
+            locale: { Option<String> } [optional, into],
                 attribute "locale", js "locale", values "'en' | 'es' | 'fr'", default "the browser's language, else English",
                 read $crate::ui::options::read::text_option;
             /// The colour scheme; `auto` follows the donor's `prefers-color-scheme`.
-            theme: Option<$crate::donation::Theme> [optional],
+            theme: { Option<$crate::donation::Theme> } [optional],
                 attribute "theme", js "theme", values "'light' | 'dark' | 'auto'", default "auto",
                 read $crate::ui::options::read::theme;
             /// An attribution code sent with each donation.
-            referral_code: Option<String> [optional, into],
+            referral_code: { Option<String> } [optional, into],
                 attribute "referral-code", js "referralCode", values "string", default "none",
                 read $crate::ui::options::read::text_option;
             /// Where API calls go instead of the key's own host: the local sandbox or your proxy (`https:`, or `http:` on loopback).
-            api_base: Option<String> [optional, into],
+            api_base: { Option<String> } [optional, into],
                 attribute "api-base", js "apiBase", values "string", default "the key's own host",
                 read $crate::ui::options::read::text_option;
             /// Extra checkout hosts to allow besides every.org, Stripe checkout and sirgiving.org.
-            allowed_hosts: Vec<String> [optional],
+            allowed_hosts: { Vec<String> } [optional],
                 attribute "allowed-hosts", js "allowedHosts", values "string", default "none",
                 read $crate::ui::options::read::hosts;
         }
@@ -179,7 +181,7 @@ pub(crate) mod table {
     }
 
     macro_rules! docs {
-        ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+        ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
             attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
             read $read:path; )*) => {
             pub const OPTIONS: &[OptionDoc] = &[$(OptionDoc {

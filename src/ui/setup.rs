@@ -14,14 +14,14 @@ use crate::key::{ApiBase, PublishableKey};
 use crate::text::{cat, quoted};
 
 macro_rules! widget_props {
-    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty [$($prop:tt)*],
+    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
         attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
         read $read:path; )*) => {
         /// What an integrator may pass, before any of it is checked: the options of the table
         /// in `ui::options` (`None` or empty means the default), then what only Rust passes.
         #[derive(Default)]
         pub(crate) struct WidgetProps {
-            $( $(#[doc = $doc])* pub $name: $ty, )*
+            $( $(#[doc = $doc])* pub $name: $($ty)+, )*
             /// How long to wait for each API answer (default: the client's).
             pub timeout: Option<Duration>,
             pub on_event: Option<EventCallback>,

@@ -1,5 +1,6 @@
 //! What one widget knows at a moment, and the texts derived from it. Pure data: the DOM is
-//! synced from it by `view`, and only the flows in the parent module change it.
+//! synced from it by `view`, and only the flows of the parent module (loading, input,
+//! submitting, following) change it.
 
 use crate::api::{ApiError, DonationStatus, Frequency, Organization, PartnerConfig, StatusWord, TipConfig};
 use crate::donation::{AmountChoice, DonorInput, FieldErrors, TipChoice, WidgetOptions};
@@ -177,13 +178,20 @@ impl State {
         }
     }
 
+    /// Why donating is not possible now, and whether a new attempt may help.
+    pub fn load_problem(&self, s: &Strings) -> Option<(String, bool)> {
+        match &self.load {
+            Load::DonationsOff(_) => Some((s.donations_off.to_owned(), false)),
+            Load::Failed(e) => Some((donor_message(s, e), retryable(e))),
+            Load::Loading | Load::Ready(..) => None,
+        }
+    }
+
     /// The line under the button: why it is off (and whether a retry may help), or what a
     /// followed donation is doing while the dialog is closed.
     pub fn note(&self, s: &Strings) -> Option<(String, bool)> {
-        match &self.load {
-            Load::DonationsOff(_) => return Some((s.donations_off.to_owned(), false)),
-            Load::Failed(e) => return Some((donor_message(s, e), retryable(e))),
-            _ => {}
+        if let Some(problem) = self.load_problem(s) {
+            return Some(problem);
         }
         let status = self.tracking.as_ref()?.status.as_ref();
         match status {

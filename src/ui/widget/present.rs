@@ -1,0 +1,86 @@
+//! Showing the flow to the donor, by container: the dialog opens modal (top layer, focus trap,
+//! Esc, scroll lock, focus returned to the button on close); the inline panel is always shown,
+//! so "opening" it moves focus into it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDialogElement, HtmlElement};
+
+use super::{Widget, dom};
+use crate::ui::events::WidgetEvent;
+
+impl Widget {
+    pub(super) fn dialog(&self) -> Option<HtmlDialogElement> {
+        self.0.view.borrow().dialog().cloned()
+    }
+
+    /// Focus on the donate button, or on the inline panel.
+    pub(super) fn focus_button(&self) {
+        let view = self.0.view.borrow();
+        let home = match view.button() {
+            Some(button) => Some(button.clone()),
+            None => view.flow().and_then(|(frame, _)| frame.clone().dyn_into::<HtmlElement>().ok()),
+        };
+        if let Some(home) = home {
+            let _ = home.focus();
+        }
+    }
+
+    /// Opens the dialog, or moves focus into the inline form, when there is something to show.
+    pub(super) fn present(&self) {
+        if !self.0.alive.get() || self.with(|st| !st.is_ready() && st.tracking.is_none()) {
+            return;
+        }
+        if self.is_inline() {
+            return self.focus_first_control();
+        }
+        let dialog = {
+            let st = self.0.state.borrow();
+            self.0.view.borrow_mut().dialog_to_open(&st, &self.fixed(), dom::now_ms())
+        };
+        let Some(dialog) = dialog else { return };
+        if dialog.open() || dialog.show_modal().is_err() {
+            return;
+        }
+        dom::lock_scroll();
+        self.emit(WidgetEvent::Open);
+        self.focus_first_control();
+    }
+
+    /// The outcome of a followed donation is known: the dialog opens to show it; inline, it is
+    /// already in place (and announced), so focus stays where the donor is.
+    pub(super) fn show_outcome(&self) {
+        if !self.is_inline() {
+            self.present();
+        }
+    }
+
+    /// The first control of the body (the form, or the outcome), not the close button.
+    fn focus_first_control(&self) {
+        let Some((frame, body)) = self.0.view.borrow().flow().map(|(f, b)| (f.clone(), b)) else { return };
+        let first = body.map(|b| dom::focusables(&b)).and_then(|f| f.into_iter().next());
+        let _ = match first {
+            Some(el) => el.focus(),
+            None => dom::focusables(&frame).first().map_or(Ok(()), |el| el.focus()),
+        };
+    }
+
+    pub(super) fn close_dialog(&self) {
+        let Some(dialog) = self.dialog().filter(|d| d.open()) else { return };
+        dialog.close();
+        dom::unlock_scroll();
+        self.emit(WidgetEvent::Close);
+        self.focus_button();
+    }
+
+    /// Moves focus to the first field with a problem, so keyboard and screen-reader users land on it.
+    pub(super) fn focus_first_invalid(&self) {
+        let Some(frame) = self.0.view.borrow().flow().map(|(f, _)| f.clone()) else { return };
+        if let Some(el) = first_invalid(&frame) {
+            let _ = el.focus();
+        }
+    }
+}
+
+fn first_invalid(frame: &Element) -> Option<HtmlElement> {
+    frame.query_selector("[aria-invalid='true']").ok().flatten()?.dyn_into::<HtmlElement>().ok()
+}

@@ -1,0 +1,112 @@
+//! The donor flow, wherever it is shown: a heading (the nonprofit's logo and name) and one body
+//! chosen by the state: the loading line, why donating is not possible now, the form, or what
+//! became of a donation. The containers (the dialog, the inline panel) hand it the element it
+//! renders into and know nothing of what it shows.
+
+use web_sys::{Document, Element};
+
+use super::super::hooks::{Action, TITLE_ID};
+use super::super::state::{Outcome, State};
+use super::Fixed;
+use super::build::{append, attrs, button, el, logo, set_text, sync_logo, with_text};
+use super::form::FormView;
+use super::outcome::outcome_view;
+use crate::i18n::Strings;
+
+pub(super) struct FlowView {
+    frame: Element,
+    header: Element,
+    logo: Element,
+    title: Element,
+    loading: Element,
+    /// Why donating is not possible now, with a way to try again when one may help.
+    problem: Option<((String, bool), Element)>,
+    form: Option<FormView>,
+    outcome: Option<(Outcome, Element)>,
+}
+
+impl FlowView {
+    /// Renders into `frame`; `close` (the dialog's close button) ends the heading.
+    pub fn new(doc: &Document, s: &Strings, frame: Element, close: Option<&Element>) -> FlowView {
+        let header = el(doc, "header", "sir-panel__header");
+        let title = el(doc, "h2", "sir-panel__title");
+        attrs(&title, &[("id", TITLE_ID)]);
+        append(&header, &[&title]);
+        if let Some(close) = close {
+            append(&header, &[close]);
+        }
+        let loading = el(doc, "div", "sir-panel__body");
+        append(&loading, &[&with_text(doc, "p", "sir-loading", s.loading)]);
+        append(&frame, &[&header, &loading]);
+        FlowView {
+            frame,
+            header,
+            logo: logo(doc, "sir-panel__logo", "40"),
+            title,
+            loading,
+            problem: None,
+            form: None,
+            outcome: None,
+        }
+    }
+
+    /// The element the flow renders into: the `<dialog>` or the inline panel.
+    pub fn frame(&self) -> &Element {
+        &self.frame
+    }
+
+    /// The body shown now.
+    pub fn body(&self) -> Option<Element> {
+        self.header.next_element_sibling()
+    }
+
+    pub fn sync(&mut self, doc: &Document, st: &State, f: &Fixed, name: &str, now_ms: f64) {
+        sync_logo(&self.logo, &self.header, st.logo(false), Some(&self.title));
+        set_text(&self.title, &(f.s.dialog_title)(name));
+        let body = if let Some(outcome) = st.outcome() {
+            if self.outcome.as_ref().is_none_or(|(shown, _)| *shown != outcome) {
+                let element = outcome_view(doc, f, &outcome, name);
+                self.outcome = Some((outcome, element));
+            }
+            self.outcome.as_ref().map(|(_, e)| e.clone())
+        } else if st.is_ready() {
+            let form = self.form.get_or_insert_with(|| FormView::new(doc, f, st.suggested_tip()));
+            form.sync(doc, st, f, name, now_ms);
+            Some(form.form.clone())
+        } else if let Some(problem) = st.load_problem(f.s) {
+            if self.problem.as_ref().is_none_or(|(shown, _)| *shown != problem) {
+                let element = problem_view(doc, f.s, &problem, st.cannot_donate());
+                self.problem = Some((problem, element));
+            }
+            self.problem.as_ref().map(|(_, e)| e.clone())
+        } else {
+            None
+        };
+        let body = body.unwrap_or_else(|| self.loading.clone());
+        let shown = self.body();
+        if shown.as_ref() != Some(&body) {
+            if let Some(old) = shown {
+                old.remove();
+            }
+            append(&self.frame, &[&body]);
+        }
+    }
+}
+
+/// Why the flow cannot go on, and a Try again button when a new attempt may help.
+fn problem_view(doc: &Document, s: &Strings, (text, retry): &(String, bool), final_: bool) -> Element {
+    let body = el(doc, "div", "sir-panel__body");
+    let note = with_text(doc, "p", "sir-note", text);
+    // A failure the donor can retry is news; a reason that will not change is not.
+    if !final_ {
+        attrs(&note, &[("role", "status")]);
+    }
+    append(&body, &[&note]);
+    if *retry {
+        let again = button(doc, "sir-link-button", s.retry);
+        Action::Reload.mark(&again);
+        let _ = note.append_with_str_1(" ");
+        append(&note, &[&again]);
+    }
+    body
+}
