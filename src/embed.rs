@@ -7,6 +7,7 @@
 
 use crate::text::{cat, quoted};
 use crate::ui::WidgetProps;
+use crate::ui::options::read::Expected;
 
 macro_rules! attribute_reader {
     ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
@@ -15,26 +16,35 @@ macro_rules! attribute_reader {
         /// The attributes `<sir-donate>` understands, in kebab-case.
         pub const ATTRIBUTES: &[&str] = &[$($attr),*];
 
-        /// Reads the attributes through `get` (name → value) into the widget's options. Returns
-        /// them and one warning per value that was ignored. A blank attribute is an absent one.
-        // Natively only the unit tests below call it.
+        /// Each attribute with the reader that stores its value in the props: one small function
+        /// per option, and one loop below for all of them.
         #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-        pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
-            let mut props = WidgetProps::default();
-            let mut warnings = Vec::new();
-            $(
-                if let Some(value) = get($attr).filter(|v| !v.trim().is_empty()) {
-                    match $read(&value) {
-                        Ok(read) => props.$name = read,
-                        Err(expected) => warnings.push(cat(&["ignored ", $attr, "=", &quoted(&value), ": expected ", expected])),
-                    }
-                }
-            )*
-            (props, warnings)
-        }
+        const READERS: &[(&str, fn(&mut WidgetProps, &str) -> Result<(), Expected>)] = &[$(
+            ($attr, |props, value| {
+                props.$name = $read(value)?;
+                Ok(())
+            }),
+        )*];
     };
 }
 crate::ui::options::with_options!(attribute_reader);
+
+/// Reads the attributes through `get` (name → value) into the widget's options. Returns them and
+/// one warning per value that was ignored. A blank attribute is an absent one.
+// Natively only the unit tests below call it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetProps, Vec<String>) {
+    let mut props = WidgetProps::default();
+    let mut warnings = Vec::new();
+    for (attribute, read) in READERS {
+        if let Some(value) = get(attribute).filter(|v| !v.trim().is_empty())
+            && let Err(expected) = read(&mut props, &value)
+        {
+            warnings.push(cat(&["ignored ", attribute, "=", &quoted(&value), ": expected ", expected]));
+        }
+    }
+    (props, warnings)
+}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -53,7 +63,8 @@ mod browser {
 
     #[wasm_bindgen]
     impl Mounted {
-        /// Opens the dialog now, or as soon as the widget is ready.
+        /// Opens the dialog (inline: moves focus into the form), now or as soon as the widget is
+        /// ready.
         pub fn open(&self) {
             if let Some(handle) = &self.handle {
                 handle.open();

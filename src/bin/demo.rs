@@ -16,7 +16,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod demo {
     use leptos::prelude::*;
-    use sir_donate::{Cents, CheckoutMode, DonateButton, Frequency, Provider, Theme, WidgetEvent};
+    use sir_donate::{Cents, CheckoutMode, DonateButton, Frequency, Mode, Provider, Theme, WidgetEvent};
 
     const DEFAULT_API: &str = "http://127.0.0.1:8787";
 
@@ -96,6 +96,11 @@ mod demo {
                         <DonateButton publishable_key=format!("sk_test_{}", "ab".repeat(32)) nonprofit="american-red-cross" api_base=api on_event/>
                     </Example>
                 </div>
+                <section class="inline-demo">
+                    <h2>"Inline form"</h2>
+                    <p class="muted">"mode=Mode::Inline: the same donor flow in place in the page, no button or dialog."</p>
+                    <DonateButton publishable_key=key("5a") nonprofit="khan-academy" api_base=api mode=Mode::Inline on_event/>
+                </section>
                 <section>
                     <h2>"Events"</h2>
                     <ol class="events">{move || log.get().into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ol>
