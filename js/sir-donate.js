@@ -1,10 +1,11 @@
 /* sir-donate: the script-tag loader.
  *
- * Defines <sir-donate>: it paints a placeholder button at once, loads the wasm widget (once per
- * page, on the first sign of intent or when the browser is idle) and mounts it in place of the
- * placeholder. If the widget cannot load, the placeholder becomes a plain link (`href`) or a
- * disabled button that says why. Works as a classic script and as a module script (so: no
- * import.meta, no static import/export). No dependencies, no eval, no innerHTML.
+ * Defines <sir-donate>: it paints a placeholder at once (a button; for mode="inline", a box the
+ * size of the inline form), loads the wasm widget (once per page, on the first sign of intent or
+ * when the browser is idle) and mounts it in place of the placeholder. If the widget cannot
+ * load, the placeholder becomes a plain link (`href`) or says why. Works as a classic script and
+ * as a module script (so: no import.meta, no static import/export). No dependencies, no eval, no
+ * innerHTML.
  *
  * The build replaces "__SIR_HASH__" (the content hash shared by the glue and the wasm next to this
  * script) and "__SIR_VERSION__", then minifies this file: names are shortened, and so are the
@@ -17,19 +18,27 @@
 
   // Pages may forbid inline styles (CSP style-src 'self'): one constructable sheet, shared by
   // every shadow root. Page CSS inherits in, so the placeholder button resets what it inherits.
-  // Our shadow root holds only the placeholder (button, or the fallback link) and the widget's div.
+  // Our shadow root holds only the placeholder (button, inline box, or the fallback link) and the
+  // widget's div.
   let sheet; // stays unset without constructable stylesheets (Safari before 16.4): unstyled placeholder
   try {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(
       ":host(:not([hidden])){display:inline-block}" +
+        ":host([mode=inline]:not([hidden])){display:block}" +
         // all:initial drops whatever the page's CSS passes down (letter-spacing, text-transform…).
         // 24px line + 2 × 12px padding: the widget's 48px button.
         "button,a{all:initial;display:inline-block;padding:12px 22px;" +
         "border-radius:var(--sir-radius,12px);background:var(--sir-accent,#0b6e4f);color:var(--sir-accent-text,#fff);" +
         "font:700 16px/24px var(--sir-font,system-ui);cursor:pointer}" +
         ":focus-visible{outline:3px solid var(--sir-accent,#0b6e4f);outline-offset:2px}" +
-        ":disabled{opacity:.6}",
+        ":disabled{opacity:.6}" +
+        // The inline box has the inline panel's size and frame: the widget's CSS uses the same
+        // values, so the form takes the box's place without moving anything. The default height
+        // (40rem, until the page sets --sir-inline-height) is written here only.
+        "[role=status]{box-sizing:border-box;width:100%;max-width:30rem;" +
+        "min-height:var(--sir-inline-height,40rem);" +
+        "border:1px solid var(--sir-border,#d0d5dd);border-radius:var(--sir-radius,12px);padding:24px}",
     );
   } catch (error) {}
 
@@ -65,6 +74,9 @@
   // What SirDonate.open and .mount accept: an element, or a selector (its first match).
   const findElement = target => (target.nodeType ? target : document.querySelector(target));
 
+  // An inline widget shows its form in the page; any other shows a button that opens a dialog.
+  const isInline = element => element.getAttribute("mode") == "inline";
+
   // State kept on each element (the minifier shortens these names):
   //   placeholder_      this connection's placeholder (unset while disconnected)
   //   widget_           the mounted widget
@@ -72,9 +84,14 @@
   class SirDonateElement extends HTMLElement {
     connectedCallback() {
       const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      const inline = isInline(this);
       const label = this.getAttribute("label") || "Donate";
-      // The widget's own button replaces this one, with the label in the page's language.
-      const placeholder = create("button", { type: "button", textContent: label });
+      // A button, which the widget's own button replaces (with the label in the page's language);
+      // for an inline widget, a box the size of the form, so nothing moves when the form arrives
+      // (`label` names a button: the box has none).
+      const placeholder = inline
+        ? setAttributes(create("div", { textContent: "Loading the donation form…" }), { role: "status", ariaBusy: true })
+        : create("button", { type: "button", textContent: label });
       this.placeholder_ = placeholder;
       root.replaceChildren(placeholder);
       if (sheet) root.adoptedStyleSheets = [sheet];
@@ -98,14 +115,15 @@
           }
         })
         .catch(() => {
-          // No dead button: a link to `href` that looks like the button, else a disabled button
-          // that says why.
+          // No dead button, no endless "loading": a link to `href` that looks like the button,
+          // else the placeholder says why (a button is disabled too).
           const href = this.getAttribute("href");
           if (href) {
             placeholder.replaceWith(create("a", { href, textContent: label }));
           } else {
             placeholder.textContent = "Donations are unavailable right now.";
-            placeholder.disabled = true;
+            if (inline) placeholder.removeAttribute("aria-busy");
+            else placeholder.disabled = true;
           }
         });
     }
@@ -133,12 +151,12 @@
   }
   // The widget's options, one attribute each. Keep the list one string on one line: a test reads
   // it from this file and compares it with the widget's option table.
-  SirDonateElement.observedAttributes = "publishable-key nonprofit amounts default-amount frequency provider checkout label locale theme referral-code api-base allowed-hosts".split(" ");
+  SirDonateElement.observedAttributes = "publishable-key nonprofit mode amounts default-amount frequency default-frequency provider checkout label locale theme referral-code api-base allowed-hosts".split(" ");
 
   // The one global: SirDonate('open', target), SirDonate('mount', target, options),
   // SirDonate.open(target), SirDonate.mount(target, options) → the new element, SirDonate.version.
   const SirDonate = (command, ...args) => SirDonate[command](...args);
-  // Opens the widget's dialog, once mounted if need be.
+  // Opens the widget's dialog (an inline widget focuses its form), once mounted if need be.
   SirDonate.open = target => {
     const element = findElement(target);
     if (!element) return;
@@ -170,8 +188,8 @@
           const element = event.target.closest?.(TAG);
           if (!element) return;
           // A click on the placeholder button (Enter and Space on it are clicks too) opens the
-          // dialog once the widget is mounted.
-          if (type == "click" && !element.widget_) element.openWhenMounted_ = true;
+          // dialog once the widget is mounted; an inline form is in the page already.
+          if (type == "click" && !element.widget_ && !isInline(element)) element.openWhenMounted_ = true;
           startLoading();
         },
         true,
