@@ -1,130 +1,212 @@
 /* sir-donate: the script-tag loader.
  *
- * Defines <sir-donate>: it paints a placeholder button at once, loads the wasm widget (once per
- * page, on the first sign of intent or when the browser is idle) and mounts it in place of the
- * placeholder. If the widget cannot load, the placeholder becomes a plain link (`href`) or a
- * disabled button that says why. Works as a classic script and as a module script (so: no
- * import.meta, no static import/export). No dependencies, no eval, no innerHTML.
+ * Defines <sir-donate>: it paints a placeholder at once (a button; for mode="inline", a box the
+ * size of the inline form), loads the wasm widget (once per page, on the first sign of intent or
+ * when the browser is idle) and mounts it in place of the placeholder. If the widget cannot
+ * load, the placeholder becomes a plain link (`href`) or says why. Works as a classic script and
+ * as a module script (so: no import.meta, no static import/export). No dependencies, no eval, no
+ * innerHTML.
  *
  * The build replaces "__SIR_HASH__" (the content hash shared by the glue and the wasm next to this
- * script) and "__SIR_VERSION__", then minifies this file. Every byte counts here: keep it small.
+ * script) and "__SIR_VERSION__", then minifies this file: names are shortened, and so are the
+ * properties this loader keeps on elements, whose names end in "_" for that reason (esbuild
+ * --mangle-props=_$). The minified file has a size budget (scripts/size-budget.sh): this source
+ * is written to be read, the minifier makes it small.
  */
 (() => {
-  const D = document, CE = customElements, TAG = "sir-donate";
+  const TAG = "sir-donate";
 
   // Pages may forbid inline styles (CSP style-src 'self'): one constructable sheet, shared by
-  // every shadow root. Page CSS inherits in, so the placeholder resets what it inherits. Our
-  // shadow root holds only the placeholder (button, or the fallback link) and the widget's div.
+  // every shadow root. Page CSS inherits in, so the placeholder button resets what it inherits.
+  // Our shadow root holds only the placeholder (button, inline box, or the fallback link) and the
+  // widget's div.
   let sheet; // stays unset without constructable stylesheets (Safari before 16.4): unstyled placeholder
   try {
-    (sheet = new CSSStyleSheet()).replaceSync(
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(
       ":host(:not([hidden])){display:inline-block}" +
-      // all:initial drops whatever the page's CSS passes down (letter-spacing, text-transform…).
-      // 24px line + 2 × 12px padding: the widget's 48px button.
-      "button,a{all:initial;--a:var(--sir-accent,#0b6e4f);display:inline-block;padding:12px 22px;" +
-      "border-radius:var(--sir-radius,12px);background:var(--a);color:var(--sir-accent-text,#fff);" +
-      "font:700 16px/24px var(--sir-font,system-ui);cursor:pointer}" +
-      ":focus-visible{outline:3px solid var(--a);outline-offset:2px}" +
-      ":disabled{opacity:.6}",
+        ":host([mode=inline]:not([hidden])){display:block}" +
+        // all:initial drops whatever the page's CSS passes down (letter-spacing, text-transform…).
+        // 24px line + 2 × 12px padding: the widget's 48px button.
+        "button,a{all:initial;display:inline-block;padding:12px 22px;" +
+        "border-radius:var(--sir-radius,12px);background:var(--sir-accent,#0b6e4f);color:var(--sir-accent-text,#fff);" +
+        "font:700 16px/24px var(--sir-font,system-ui);cursor:pointer}" +
+        ":focus-visible{outline:3px solid var(--sir-accent,#0b6e4f);outline-offset:2px}" +
+        ":disabled{opacity:.6}" +
+        // The inline box has the inline panel's size and frame: the widget's CSS uses the same
+        // values, so the form takes the box's place without moving anything. The default height
+        // (40rem, until the page sets --sir-inline-height) is written here only.
+        "[role=status]{box-sizing:border-box;width:100%;max-width:30rem;" +
+        "min-height:var(--sir-inline-height,40rem);" +
+        "border:1px solid var(--sir-border,#d0d5dd);border-radius:var(--sir-radius,12px);padding:24px}",
     );
-  } catch (e) {}
+  } catch (error) {}
 
-  // This script: currentScript for a classic script, a lookup for a module script.
-  const me = D.currentScript || D.querySelector('script[src*="sir-donate"]');
-  const intentOnly = me && me.dataset.load == "intent";
-  const url = file => new URL(file, me.src).href;
+  // This script: document.currentScript for a classic script; a module script has none, so a
+  // lookup by its address.
+  const thisScript = document.currentScript || document.querySelector('script[src*="sir-donate"]');
+  const loadOnIntentOnly = thisScript?.dataset.load == "intent";
+  // The glue and the wasm sit next to this script, named after their content hash.
+  const widgetFile = extension => new URL("sir-donate.__SIR_HASH__." + extension, thisScript.src).href;
 
-  // The wasm widget, loaded once per page: `go()` (intent, idle, SirDonate('open')) starts it.
-  let go;
-  const hashed = ext => url("sir-donate.__SIR_HASH__." + ext);
-  const ready = new Promise(resolve => (go = resolve))
-    .then(() => import(hashed("js")))
-    .then(glue => glue.default({ module_or_path: hashed("wasm") }).then(() => glue));
-  ready.catch(e => console.error("sir-donate: could not load", e));
+  // The wasm widget, loaded once per page: startLoading() (intent, idle time, SirDonate.open)
+  // starts it, and every element waits for the same promise.
+  let startLoading;
+  const widgetLoaded = new Promise(resolve => {
+    startLoading = resolve;
+  })
+    .then(() => import(widgetFile("js")))
+    .then(glue => glue.default({ module_or_path: widgetFile("wasm") }).then(() => glue));
+  widgetLoaded.catch(error => console.error("sir-donate: could not load", error));
 
-  const make = (tag, props) => Object.assign(D.createElement(tag), props);
-  // Sets attributes from an object, camelCase keys becoming kebab-case (publishableKey → publishable-key).
-  const setAttrs = (el, o) => {
-    for (const k in o) if (o[k] != null) el.setAttribute(k.replace(/[A-Z]/g, c => "-" + c.toLowerCase()), o[k]);
-    return el;
+  const create = (tag, properties) => Object.assign(document.createElement(tag), properties);
+
+  // Sets attributes from an object, camelCase keys becoming kebab-case (publishableKey →
+  // publishable-key); null and undefined values are left out.
+  const setAttributes = (element, attributes) => {
+    for (const name in attributes) {
+      if (attributes[name] != null)
+        element.setAttribute(name.replace(/[A-Z]/g, letter => "-" + letter.toLowerCase()), attributes[name]);
+    }
+    return element;
   };
-  const find = t => (t.nodeType ? t : D.querySelector(t));
 
-  // Intent (pointer, focus, touch, click) on any widget starts loading: one listener per event
-  // on the document (events from inside a shadow root arrive retargeted to its <sir-donate>), so
-  // a removed widget leaves no listener behind. A click before the widget is there opens it once
-  // mounted (Enter/Space on the placeholder button is a click too).
-  for (const type of "pointerover focusin touchstart click".split(" "))
-    D.addEventListener(type, e => {
-      const el = e.target.closest?.(TAG);
-      if (el) {
-        if (type == "click" && !el.w) el.o = 1;
-        go();
-      }
-    }, true);
+  // What SirDonate.open and .mount accept: an element, or a selector (its first match).
+  const findElement = target => (target.nodeType ? target : document.querySelector(target));
 
-  // Element state: p = this connection's placeholder, w = the mounted widget, o = open when mounted.
+  // An inline widget shows its form in the page; any other shows a button that opens a dialog.
+  const isInline = element => element.getAttribute("mode") == "inline";
+
+  // State kept on each element (the minifier shortens these names):
+  //   placeholder_      this connection's placeholder (unset while disconnected)
+  //   widget_           the mounted widget
+  //   openWhenMounted_  open the widget as soon as it is mounted (clicked, or SirDonate.open, early)
   class SirDonateElement extends HTMLElement {
     connectedCallback() {
-      const el = this, root = el.shadowRoot || el.attachShadow({ mode: "open" });
-      // The widget's own button replaces this one with the label in the page's language.
-      const p = (el.p = make("button", { type: "button", textContent: el.getAttribute("label") || "Donate" }));
-      root.replaceChildren(p);
+      const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+      const inline = isInline(this);
+      const label = this.getAttribute("label") || "Donate";
+      // A button, which the widget's own button replaces (with the label in the page's language);
+      // for an inline widget, a box the size of the form, so nothing moves when the form arrives
+      // (`label` names a button: the box has none).
+      const placeholder = inline
+        ? setAttributes(create("div", { textContent: "Loading the donation form…" }), { role: "status", ariaBusy: true })
+        : create("button", { type: "button", textContent: label });
+      this.placeholder_ = placeholder;
+      root.replaceChildren(placeholder);
       if (sheet) root.adoptedStyleSheets = [sheet];
-      intentOnly || (self.requestIdleCallback ? requestIdleCallback(go) : setTimeout(go, 1500));
-      ready
+
+      if (!loadOnIntentOnly) {
+        if (window.requestIdleCallback) requestIdleCallback(startLoading);
+        else setTimeout(startLoading, 1500);
+      }
+
+      widgetLoaded
         .then(glue => {
-          if (!p.isConnected) return; // disconnected, re-rendered or already mounted meanwhile
-          const c = make("div");
-          root.append(c);
-          el.w = glue.mount(c, el); // the widget reads its options from our attributes
-          p.remove();
-          if (el.o) el.w.open(), (el.o = 0);
+          // Disconnected, re-rendered or already mounted meanwhile: that render's job now.
+          if (!placeholder.isConnected) return;
+          const container = create("div");
+          root.append(container);
+          this.widget_ = glue.mount(container, this); // the widget reads its options from our attributes
+          placeholder.remove();
+          if (this.openWhenMounted_) {
+            this.widget_.open();
+            this.openWhenMounted_ = false;
+          }
         })
         .catch(() => {
-          // No dead button: a link to `href` with the same look, else a disabled button saying why.
-          const href = el.getAttribute("href");
-          if (href) p.replaceWith(make("a", { href, textContent: p.textContent }));
-          else (p.disabled = 1), (p.textContent = "Donations are unavailable right now.");
+          // No dead button, no endless "loading": a link to `href` that looks like the button,
+          // else the placeholder says why (a button is disabled too).
+          const href = this.getAttribute("href");
+          if (href) {
+            placeholder.replaceWith(create("a", { href, textContent: label }));
+          } else {
+            placeholder.textContent = "Donations are unavailable right now.";
+            if (inline) placeholder.removeAttribute("aria-busy");
+            else placeholder.disabled = true;
+          }
         });
     }
 
     disconnectedCallback() {
-      const el = this, w = el.w;
-      if (w) w.unmount(), w.free();
-      el.w = el.p = 0;
-      el.shadowRoot.replaceChildren();
+      const widget = this.widget_;
+      if (widget) {
+        widget.unmount();
+        widget.free();
+      }
+      this.widget_ = null;
+      this.placeholder_ = null;
+      this.shadowRoot.replaceChildren();
     }
 
-    // While connected, a change re-renders: placeholder now, widget re-mounted in a microtask
-    // (once for a batch of changes).
+    // While connected, a change re-renders: the placeholder now, the widget re-mounted in a
+    // microtask (once for a batch of changes). Before the first connection there is nothing to
+    // redo: connectedCallback reads every attribute.
     attributeChangedCallback() {
-      if (this.p) this.disconnectedCallback(), this.connectedCallback();
+      if (this.placeholder_) {
+        this.disconnectedCallback();
+        this.connectedCallback();
+      }
     }
   }
-  SirDonateElement.observedAttributes =
-    "publishable-key nonprofit amounts default-amount frequency provider checkout label locale theme referral-code api-base allowed-hosts".split(" ");
+  // The widget's options, one attribute each. Keep the list one string on one line: a test reads
+  // it from this file and compares it with the widget's option table.
+  SirDonateElement.observedAttributes = "publishable-key nonprofit mode amounts default-amount frequency default-frequency provider checkout label locale theme referral-code api-base allowed-hosts".split(" ");
 
   // The one global: SirDonate('open', target), SirDonate('mount', target, options),
   // SirDonate.open(target), SirDonate.mount(target, options) → the new element, SirDonate.version.
-  const S = (SirDonateElement.S = (cmd, ...args) => S[cmd](...args));
-  S.open = t => {
-    const el = find(t);
-    el && (el.w ? el.w.open() : ((el.o = 1), go()));
+  const SirDonate = (command, ...args) => SirDonate[command](...args);
+  // Opens the widget's dialog (an inline widget focuses its form), once mounted if need be.
+  SirDonate.open = target => {
+    const element = findElement(target);
+    if (!element) return;
+    if (element.widget_) {
+      element.widget_.open();
+    } else {
+      element.openWhenMounted_ = true;
+      startLoading();
+    }
   };
-  S.mount = (t, options) => find(t).appendChild(setAttrs(make(TAG), options));
-  S.version = "__SIR_VERSION__";
+  SirDonate.mount = (target, options) => findElement(target).appendChild(setAttributes(create(TAG), options));
+  SirDonate.version = "__SIR_VERSION__";
+  // The element class carries its global, for a second copy of this script to find (below). Not
+  // renamed by the minifier: copies of different versions must agree on it.
+  SirDonateElement.SirDonate = SirDonate;
 
-  // Included twice: the first copy keeps the element and the global; this one only runs the queue.
-  const real = (CE.get(TAG) || (CE.define(TAG, SirDonateElement), SirDonateElement)).S;
-  const queue = (self.SirDonate || 0).q || []; // filled by the page's stub before we ran
-  self.SirDonate = real;
+  // Included twice (maybe two versions): the first copy keeps the element, its listeners and the
+  // global; a later one only upgrades links and runs the queue, with the first copy's global (its
+  // own would touch elements it does not manage).
+  if (!customElements.get(TAG)) {
+    customElements.define(TAG, SirDonateElement);
+    // Intent (pointer, focus, touch, click) on any widget starts loading: one listener per event
+    // on the document (events from inside a shadow root arrive retargeted to its <sir-donate>),
+    // so a removed widget leaves no listener behind.
+    for (const type of "pointerover focusin touchstart click".split(" ")) {
+      document.addEventListener(
+        type,
+        event => {
+          const element = event.target.closest?.(TAG);
+          if (!element) return;
+          // A click on the placeholder button (Enter and Space on it are clicks too) opens the
+          // dialog once the widget is mounted; an inline form is in the page already.
+          if (type == "click" && !element.widget_ && !isInline(element)) element.openWhenMounted_ = true;
+          startLoading();
+        },
+        true,
+      );
+    }
+  }
+  const pageGlobal = customElements.get(TAG).SirDonate;
+  const queue = window.SirDonate?.q || []; // calls the page's stub queued before this script ran
+  window.SirDonate = pageGlobal;
+
   const onParsed = () => {
     // <a data-sir-donate data-nonprofit=… href=…> links become widgets (without JS they stay links).
-    D.querySelectorAll("a[data-sir-donate]").forEach(a =>
-      a.replaceWith(setAttrs(make(TAG), { ...a.dataset, href: a.href, id: a.id })),
-    );
-    queue.map(args => real(...args));
+    for (const link of document.querySelectorAll("a[data-sir-donate]")) {
+      link.replaceWith(setAttributes(create(TAG), { ...link.dataset, href: link.href, id: link.id }));
+    }
+    for (const args of queue) pageGlobal(...args);
   };
-  D.readyState == "loading" ? D.addEventListener("DOMContentLoaded", onParsed) : onParsed();
+  if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", onParsed);
+  else onParsed();
 })();

@@ -114,7 +114,10 @@ cp "$work/widget.wasm" "dist/sir-donate.$hash.wasm"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 sed -e "s/__SIR_HASH__/$hash/" -e "s/\"__SIR_VERSION__\"/\"$version\"/" js/sir-donate.js >"$work/loader.js"
 grep -q "__SIR_" "$work/loader.js" && die "js/sir-donate.js: a build placeholder was not replaced"
-esbuild "$work/loader.js" --minify --target=es2020 --log-level=warning --outfile=dist/sir-donate.js
+# --mangle-props=_$ shortens the properties the loader keeps on its elements (widget_,
+# placeholder_, …: named with a trailing "_" for this). The loader's call only: the glue's
+# properties are the wasm's interface.
+esbuild "$work/loader.js" --minify --mangle-props='_$' --target=es2020 --log-level=warning --outfile=dist/sir-donate.js
 
 python3 - "$version" <<'PY'
 import base64, hashlib, json, os, sys
