@@ -33,12 +33,14 @@
         "font:700 16px/24px var(--sir-font,system-ui);cursor:pointer}" +
         ":focus-visible{outline:3px solid var(--sir-accent,#0b6e4f);outline-offset:2px}" +
         ":disabled{opacity:.6}" +
-        // The inline box has the inline panel's size and frame: the widget's CSS uses the same
-        // values, so the form takes the box's place without moving anything. The default height
-        // (40rem, until the page sets --sir-inline-height) is written here only.
-        "[role=status]{box-sizing:border-box;width:100%;max-width:30rem;" +
-        "min-height:var(--sir-inline-height,40rem);" +
-        "border:1px solid var(--sir-border,#d0d5dd);border-radius:var(--sir-radius,12px);padding:24px}",
+        // The inline box has the inline panel's size and frame (an <output>: a status, so the
+        // reason it gives if the widget cannot load is announced). The widget's CSS
+        // (style/widget.css, .sir-inline) uses the same values, so the form takes the box's place
+        // without moving anything; a test compares the two.
+        "output{display:block;max-width:30rem;min-height:var(--sir-inline-height,62rem);" +
+        "border:1px solid var(--sir-border,#e3e7eb);border-radius:var(--sir-radius,12px)}" +
+        // Narrow: chips wrap and the name fields stack, so the form is taller.
+        "@media(max-width:420px){output{min-height:var(--sir-inline-height,76rem)}}",
     );
   } catch (error) {}
 
@@ -78,7 +80,6 @@
   const isInline = element => element.getAttribute("mode") == "inline";
 
   // State kept on each element (the minifier shortens these names):
-  //   placeholder_      this connection's placeholder (unset while disconnected)
   //   widget_           the mounted widget
   //   openWhenMounted_  open the widget as soon as it is mounted (clicked, or SirDonate.open, early)
   class SirDonateElement extends HTMLElement {
@@ -89,10 +90,7 @@
       // A button, which the widget's own button replaces (with the label in the page's language);
       // for an inline widget, a box the size of the form, so nothing moves when the form arrives
       // (`label` names a button: the box has none).
-      const placeholder = inline
-        ? setAttributes(create("div", { textContent: "Loading the donation form…" }), { role: "status", ariaBusy: true })
-        : create("button", { type: "button", textContent: label });
-      this.placeholder_ = placeholder;
+      const placeholder = inline ? create("output") : create("button", { type: "button", textContent: label });
       root.replaceChildren(placeholder);
       if (sheet) root.adoptedStyleSheets = [sheet];
 
@@ -122,8 +120,7 @@
             placeholder.replaceWith(create("a", { href, textContent: label }));
           } else {
             placeholder.textContent = "Donations are unavailable right now.";
-            if (inline) placeholder.removeAttribute("aria-busy");
-            else placeholder.disabled = true;
+            placeholder.disabled = true; // a button's; an output has no such property to mind it
           }
         });
     }
@@ -135,23 +132,11 @@
         widget.free();
       }
       this.widget_ = null;
-      this.placeholder_ = null;
       this.shadowRoot.replaceChildren();
     }
-
-    // While connected, a change re-renders: the placeholder now, the widget re-mounted in a
-    // microtask (once for a batch of changes). Before the first connection there is nothing to
-    // redo: connectedCallback reads every attribute.
-    attributeChangedCallback() {
-      if (this.placeholder_) {
-        this.disconnectedCallback();
-        this.connectedCallback();
-      }
-    }
+    // No list of attributes here: changes are the widget's to watch (it knows its options,
+    // and mounts again when one changes); until it is there, nothing has read them yet.
   }
-  // The widget's options, one attribute each. Keep the list one string on one line: a test reads
-  // it from this file and compares it with the widget's option table.
-  SirDonateElement.observedAttributes = "publishable-key nonprofit mode amounts default-amount frequency default-frequency provider checkout label locale theme referral-code api-base allowed-hosts".split(" ");
 
   // The one global: SirDonate('open', target), SirDonate('mount', target, options),
   // SirDonate.open(target), SirDonate.mount(target, options) → the new element, SirDonate.version.

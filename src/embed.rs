@@ -48,17 +48,30 @@ pub(crate) fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (WidgetPr
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
-    use web_sys::HtmlElement;
+    use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
 
     use crate::ui::{WidgetHandle, WidgetProps};
 
-    /// A widget mounted by the loader.
+    /// What a mounted widget holds: where it renders, where its options come from, and the
+    /// widget itself with the host element made for it.
+    struct Embedded {
+        container: HtmlElement,
+        source: JsValue,
+        widget: RefCell<Option<(Element, Option<WidgetHandle>)>>,
+    }
+
+    /// A widget mounted by the loader. Mounted from a `<sir-donate>` element, it watches the
+    /// element's attributes (those of the option table, so the list is not repeated in the
+    /// loader) and mounts again when one changes.
     #[wasm_bindgen]
     pub struct Mounted {
-        host: Option<web_sys::Element>,
-        handle: Option<WidgetHandle>,
+        embedded: Rc<Embedded>,
+        watcher: Option<(MutationObserver, Closure<dyn Fn()>)>,
     }
 
     #[wasm_bindgen]
@@ -66,45 +79,78 @@ mod browser {
         /// Opens the dialog (inline: moves focus into the form), now or as soon as the widget is
         /// ready.
         pub fn open(&self) {
-            if let Some(handle) = &self.handle {
+            if let Some((_, Some(handle))) = &*self.embedded.widget.borrow() {
                 handle.open();
             }
         }
 
         /// Removes the widget with everything it holds (listeners, timers, state).
         pub fn unmount(&mut self) {
-            self.handle = None;
-            if let Some(host) = self.host.take() {
+            if let Some((observer, _)) = self.watcher.take() {
+                observer.disconnect();
+            }
+            self.embedded.remove();
+        }
+    }
+
+    impl Embedded {
+        /// Reads the options and mounts the widget in a new host element.
+        fn render(&self, autofocus: bool) {
+            self.remove();
+            let element = self.source.dyn_ref::<Element>();
+            let get = |name: &str| match element {
+                Some(el) => el.get_attribute(name),
+                None => js_sys::Reflect::get(&self.source, &JsValue::from_str(name)).ok()?.as_string(),
+            };
+            let (props, warnings) = super::from_attributes(get);
+            for warning in warnings {
+                web_sys::console::warn_1(&crate::text::cat(&["sir-donate: ", &warning]).into());
+            }
+            let props = WidgetProps { autofocus, ..props };
+            // The same host element the `DonateButton` component renders, so pages and tests find
+            // the widget the same way in both.
+            let Some(host) = self.container.owner_document().and_then(|d| d.create_element("div").ok()) else {
+                return;
+            };
+            host.set_class_name("sir-donate");
+            if self.container.append_child(&host).is_err() {
+                return;
+            }
+            let handle = crate::ui::mount(host.clone().unchecked_into(), props.into_setup());
+            self.widget.replace(Some((host, handle)));
+        }
+
+        fn remove(&self) {
+            // The handle goes first: unmounting it removes its listeners and its dialog.
+            if let Some((host, handle)) = self.widget.take() {
+                drop(handle);
                 host.remove();
             }
         }
     }
 
-    /// Mounts a donate button into `container`, reading its options from `source`: the
-    /// `<sir-donate>` element itself (its attributes), or a plain object keyed by attribute name.
+    /// Mounts a widget into `container`, reading its options from `source`: the `<sir-donate>`
+    /// element itself (its attributes, watched for changes), or a plain object keyed by
+    /// attribute name.
     #[wasm_bindgen]
-    pub fn mount(container: HtmlElement, source: &JsValue) -> Mounted {
-        let element = source.dyn_ref::<web_sys::Element>();
-        let get = |name: &str| match element {
-            Some(el) => el.get_attribute(name),
-            None => js_sys::Reflect::get(source, &JsValue::from_str(name)).ok()?.as_string(),
-        };
-        let (props, warnings) = super::from_attributes(get);
-        for warning in warnings {
-            web_sys::console::warn_1(&crate::text::cat(&["sir-donate: ", &warning]).into());
-        }
+    pub fn mount(container: HtmlElement, source: JsValue) -> Mounted {
+        let element = source.dyn_ref::<Element>().cloned();
         // Keyboard users who reached the placeholder keep focus on the real button.
-        let had_focus = element.and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();
-        let props = WidgetProps { autofocus: had_focus, ..props };
-        // The same host element the `DonateButton` component renders, so pages and tests find
-        // the widget the same way in both.
-        let host = container.owner_document().and_then(|d| d.create_element("div").ok());
-        let handle = host.as_ref().and_then(|host| {
-            host.set_class_name("sir-donate");
-            container.append_child(host).ok()?;
-            crate::ui::mount(host.clone().unchecked_into(), props.into_setup())
+        let had_focus = element.as_ref().and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();
+        let embedded = Rc::new(Embedded { container, source, widget: RefCell::new(None) });
+        embedded.render(had_focus);
+        let watcher = element.and_then(|element| {
+            let again = embedded.clone();
+            // One batch of changes (a framework setting several attributes) mounts once.
+            let on_change = Closure::<dyn Fn()>::new(move || again.render(false));
+            let observer = MutationObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
+            let init = MutationObserverInit::new();
+            let names: js_sys::Array = super::ATTRIBUTES.iter().map(|name| JsValue::from_str(name)).collect();
+            init.set_attribute_filter(&names);
+            observer.observe_with_options(&element, &init).ok()?;
+            Some((observer, on_change))
         });
-        Mounted { host, handle }
+        Mounted { embedded, watcher }
     }
 
     /// The crate version, for `SirDonate.version`.
