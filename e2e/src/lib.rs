@@ -7,10 +7,13 @@
 //!   on drop; [`Driver::session`] opens a headless Chromium with a fresh profile, a given viewport
 //!   and colour scheme ([`set_viewport`], [`inner_size`]).
 //! - [`devtools`]: [`cdp`] sends a DevTools protocol command through chromedriver.
-//! - [`site`]: [`start_sandbox`] serves the API and a static directory on free ports.
+//! - [`site`]: [`start_sandbox`] serves the API and a static directory on free ports; where the
+//!   built sites are, and the `pkg-demo/` pages with their widgets.
 //! - [`find`]: [`wait_for`], [`shadow_query`] and [`wait_for_shadow`] find elements, also inside
 //!   the widget's shadow roots, which page-level CSS selectors cannot reach; [`element_of`] turns
 //!   a page script's answer into an element.
+//! - [`world`]: [`World`], one embed test's sandbox, chromedriver and browser, with what the
+//!   tests do on the `pkg-demo/` pages (mount, open the dialog, type, read the sandbox's log).
 //!
 //! The JavaScript sent to the browser is in `e2e/js/`: the library's at its top, then `tests/`
 //! and `screenshots/` for the test files and the tools.
@@ -34,11 +37,13 @@ pub mod browser;
 pub mod devtools;
 pub mod find;
 pub mod site;
+pub mod world;
 
 pub use browser::{Driver, SessionOptions, inner_size, set_viewport};
 pub use devtools::cdp;
 pub use find::{element_of, shadow_query, wait_for, wait_for_shadow};
-pub use site::{demo_url, start_sandbox};
+pub use site::{DemoPage, PKG_DEMO_PAGES, demo_url, site_dir, start_sandbox, workspace_root};
+pub use world::World;
 
 /// Every failure here ends a test or the tool with a message, so one boxed error type is enough.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
