@@ -15,8 +15,8 @@
 //! - [`world`]: [`World`], one embed test's sandbox, chromedriver and browser, with what the
 //!   tests do on the `pkg-demo/` pages (mount, open the dialog, type, read the sandbox's log).
 //!
-//! The JavaScript sent to the browser is in `e2e/js/`: the library's at its top, then `tests/`
-//! and `screenshots/` for the test files and the tools.
+//! The JavaScript sent to the browser is in `e2e/js/`: the library's at its top, then `tests/`,
+//! `bench/` and `screenshots/` for the test files and the tools.
 //!
 //! ```no_run
 //! # async fn demo() -> sir_e2e::Result<()> {
