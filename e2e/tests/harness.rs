@@ -11,6 +11,8 @@ use sir_e2e::{
 
 const WAIT: Duration = Duration::from_secs(5);
 
+const FAKE_WIDGET_HOSTS: &str = include_str!("../js/tests/fake_widget_hosts.js");
+
 #[tokio::test]
 async fn sessions_get_the_viewport_and_colour_scheme_asked_for() {
     let sandbox = start_sandbox(None).await.unwrap();
@@ -49,24 +51,7 @@ async fn shadow_elements_are_found_and_clicked_for_real() {
     let client = driver.session(SessionOptions { width: 800, height: 600, dark: false }).await.unwrap();
     client.goto(&sandbox.static_url()).await.unwrap();
     // Two hosts shaped like the widget's, the second one filled in a little later.
-    client
-        .execute(
-            "for (const i of [0, 1]) {
-               const host = document.body.appendChild(document.createElement('div'));
-               host.className = 'sir-donate';
-               const root = host.attachShadow({ mode: 'open' });
-               const fill = () => {
-                 const b = root.appendChild(document.createElement('button'));
-                 b.className = 'sir-button';
-                 b.textContent = 'Donate ' + i;
-                 b.addEventListener('click', e => { document.body.dataset.clicked = i + ':' + e.isTrusted; });
-               };
-               if (i === 0) fill(); else setTimeout(fill, 300);
-             }",
-            vec![],
-        )
-        .await
-        .unwrap();
+    client.execute(FAKE_WIDGET_HOSTS, vec![]).await.unwrap();
 
     let first = shadow_query(&client, 0, "button.sir-button").await.unwrap();
     assert_eq!(first.text().await.unwrap(), "Donate 0");

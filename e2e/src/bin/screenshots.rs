@@ -138,13 +138,8 @@ impl Shots<'_> {
 /// Waits (bounded) for web fonts and every image, in the page and in the widgets' shadow roots,
 /// then lets the dialog's 0.2 s entrance animation finish.
 async fn settle(client: &Client) -> Result<()> {
-    const SCRIPT: &str = "const done = arguments[arguments.length - 1];\
-        const roots = [document, ...[...document.querySelectorAll('.sir-donate')].map(h => h.shadowRoot).filter(Boolean)];\
-        const images = roots.flatMap(r => [...r.querySelectorAll('img')]).filter(i => !i.complete)\
-            .map(i => new Promise(ok => { i.addEventListener('load', ok); i.addEventListener('error', ok); }));\
-        const limit = new Promise(ok => setTimeout(ok, 5000));\
-        Promise.race([Promise.all([document.fonts.ready, ...images]), limit]).then(() => done(null));";
-    client.execute_async(SCRIPT, vec![]).await?;
+    const SETTLE: &str = include_str!("../../js/screenshots/settle.js");
+    client.execute_async(SETTLE, vec![]).await?;
     tokio::time::sleep(Duration::from_millis(400)).await;
     Ok(())
 }

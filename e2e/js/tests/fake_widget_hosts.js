@@ -1,0 +1,15 @@
+// Adds two elements shaped like the widget's hosts (`div.sir-donate` with an open shadow root
+// holding a `button.sir-button`), the second one filled in 300 ms later. A click on button i
+// stores `i:isTrusted` in `document.body.dataset.clicked`. No arguments.
+for (const i of [0, 1]) {
+  const host = document.body.appendChild(document.createElement('div'));
+  host.className = 'sir-donate';
+  const root = host.attachShadow({ mode: 'open' });
+  const fill = () => {
+    const b = root.appendChild(document.createElement('button'));
+    b.className = 'sir-button';
+    b.textContent = 'Donate ' + i;
+    b.addEventListener('click', e => { document.body.dataset.clicked = i + ':' + e.isTrusted; });
+  };
+  if (i === 0) fill(); else setTimeout(fill, 300);
+}

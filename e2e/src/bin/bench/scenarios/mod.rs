@@ -1,0 +1,180 @@
+//! The scenarios, each run in a fresh browser against a reset sandbox: a page with N widgets
+//! (`page`), load on intent (`intent`) and the donor flow (`donate`). Each checks that every step
+//! really happened and returns the run's [`Samples`](crate::stats::Samples); [`Bench::all`] runs
+//! them all.
+
+mod donate;
+mod intent;
+mod page;
+
+use std::time::Duration;
+
+use fantoccini::Client;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use fantoccini::elements::Element;
+use serde_json::{Value, json};
+use sir_e2e::{Driver, Result, SessionOptions, cdp, element_of};
+use sir_sandbox::RunningSandbox;
+
+use crate::config::Config;
+use crate::machine::Machine;
+use crate::report::{Report, utc_now};
+use crate::sizes::SizeRow;
+use crate::stats::Scenario;
+
+/// How long the widget may take to load (download, compile, config). The sandbox answers on
+/// loopback, so this is only reached when something is broken.
+pub const MOUNT: Duration = Duration::from_secs(90);
+/// How long the pointer rests on Donate before the click in the donor flow: a short hover for a
+/// person (they take 300 ms or more from reaching a button to clicking it).
+pub const HOVER: Duration = Duration::from_millis(300);
+/// For what follows a click at once (a dialog opening, a navigation).
+pub const SOON: Duration = Duration::from_secs(30);
+/// Pause between two polls of the page.
+pub const POLL: Duration = Duration::from_millis(50);
+
+const SETTLE_IDLE: &str = include_str!("../../../../js/bench/settle_idle.js");
+const SETTLE_FRAMES: &str = include_str!("../../../../js/bench/settle_frames.js");
+
+/// What every scenario runs against: the sandbox, the chromedriver that opens a fresh browser
+/// for each run, and an HTTP client for the sandbox's control API.
+pub struct Bench<'a> {
+    sandbox: &'a RunningSandbox,
+    driver: &'a Driver,
+    http: reqwest::Client,
+}
+
+impl<'a> Bench<'a> {
+    pub fn new(sandbox: &'a RunningSandbox, driver: &'a Driver) -> Result<Bench<'a>> {
+        Ok(Bench { sandbox, driver, http: reqwest::Client::builder().no_proxy().build()? })
+    }
+
+    /// Every scenario, `config.runs` times after one warm-up run, and the report of it all.
+    pub async fn all(&self, config: &Config, sizes: Vec<SizeRow>) -> Result<Report> {
+        let mut scenarios: Vec<Scenario> = config
+            .widgets
+            .iter()
+            .map(|&n| {
+                Scenario::new(
+                    format!("page-{n}"),
+                    format!("Page with {n} widget{}", if n == 1 { "" } else { "s" }),
+                    format!(
+                        "pkg-demo/bench.html?n={n}: the default embed (the widget loads when the browser is idle); \
+                         times from t0, the moment just before the loader's script tag"
+                    ),
+                )
+            })
+            .collect();
+        scenarios.push(Scenario::new(
+            "intent",
+            "Load on intent",
+            "pkg-demo/bench-intent.html (data-load=\"intent\"): nothing fetched until a real pointer moves onto \
+             the placeholder; times from that pointerover event",
+        ));
+        scenarios.push(Scenario::new(
+            "donate",
+            "Donor flow",
+            "pkg-demo/bench.html?n=1 once interactive: the pointer rests on Donate for 300 ms, as a mouse user's \
+             does, then a real click; typing, a real click on submit, checkout in redirect mode",
+        ));
+
+        // One unrecorded run first: the first browser start on a machine reads everything from disk.
+        eprintln!("bench: warm-up run");
+        self.page(1).await?;
+        let mut machine = Machine::probe();
+        for run in 1..=config.runs {
+            for (i, &n) in config.widgets.iter().enumerate() {
+                eprintln!("bench: run {run}/{}: page with {n} widget(s)", config.runs);
+                let (samples, version) = self.page(n).await?;
+                machine.chromium.get_or_insert(version);
+                scenarios[i].record(samples);
+            }
+            let k = config.widgets.len();
+            eprintln!("bench: run {run}/{}: load on intent", config.runs);
+            scenarios[k].record(self.intent().await?);
+            eprintln!("bench: run {run}/{}: donor flow", config.runs);
+            scenarios[k + 1].record(self.donate().await?);
+        }
+        Ok(Report { runs: config.runs, machine, sizes, scenarios, seconds: 0.0, generated: utc_now() })
+    }
+
+    /// A fresh sandbox state and a fresh browser: new profile, cache disabled, metrics on.
+    async fn session(&self) -> Result<Client> {
+        let reset = self.http.post(format!("{}/__sandbox/reset", self.sandbox.api_url())).send().await?;
+        if !reset.status().is_success() {
+            return Err(format!("POST /__sandbox/reset: {}", reset.status()).into());
+        }
+        let client = self.driver.session(SessionOptions::DESKTOP).await?;
+        let setup = async {
+            cdp(&client, "Network.enable", json!({})).await?;
+            cdp(&client, "Network.setCacheDisabled", json!({ "cacheDisabled": true })).await?;
+            cdp(&client, "Performance.enable", json!({})).await?;
+            cdp(&client, "HeapProfiler.enable", json!({})).await?;
+            Result::<()>::Ok(())
+        };
+        if let Err(e) = setup.await {
+            let _ = client.close().await;
+            return Err(e);
+        }
+        Ok(client)
+    }
+
+    fn page_url(&self, page: &str) -> String {
+        format!("{}/pkg-demo/{page}", self.sandbox.static_url())
+    }
+
+    /// `(method, path, body)` of the non-preflight API requests the sandbox received.
+    async fn api_calls(&self) -> Result<Vec<(String, String, Value)>> {
+        let answer = self.http.get(format!("{}/__sandbox/requests", self.sandbox.api_url())).send().await?;
+        if !answer.status().is_success() {
+            return Err(format!("GET /__sandbox/requests: {}", answer.status()).into());
+        }
+        let log: Vec<Value> = answer.json().await?;
+        Ok(log
+            .into_iter()
+            .filter(|r| r["method"] != "OPTIONS")
+            .map(|r| {
+                let s = |k: &str| r[k].as_str().unwrap_or_default().to_owned();
+                (s("method"), s("path"), r["body"].clone())
+            })
+            .collect())
+    }
+}
+
+/// Waits until the page has loaded and the browser has been idle twice since.
+async fn settle_idle(client: &Client) -> Result<()> {
+    client.execute_async(SETTLE_IDLE, vec![]).await?;
+    Ok(())
+}
+
+/// Waits two rendered frames and a short pause: time for unmounting to finish.
+async fn settle_frames(client: &Client) -> Result<()> {
+    client.execute_async(SETTLE_FRAMES, vec![]).await?;
+    Ok(())
+}
+
+/// Fails unless every `<sir-donate>` is gone from the page.
+async fn check_removed(client: &Client) -> Result<()> {
+    let left = client.execute("return document.querySelectorAll('sir-donate').length", vec![]).await?;
+    if left != json!(0) {
+        return Err(format!("{left} <sir-donate> elements left after removing them all").into());
+    }
+    Ok(())
+}
+
+/// The element a script returns, as one WebDriver can click and type into; `None` for null.
+async fn element(client: &Client, script: &str, args: Vec<Value>) -> Result<Option<Element>> {
+    element_of(client, client.execute(script, args).await?)
+}
+
+/// Moves the mouse pointer onto the centre of `element` (a real pointer move, no button pressed).
+async fn hover(client: &Client, element: &Element) -> Result<()> {
+    let mouse = MouseActions::new("mouse".to_owned()).then(PointerAction::MoveToElement {
+        element: element.clone(),
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    client.perform_actions(mouse).await?;
+    Ok(())
+}
