@@ -89,8 +89,9 @@
       const label = this.getAttribute("label") || "Donate";
       // A button, which the widget's own button replaces (with the label in the page's language);
       // for an inline widget, a box the size of the form, so nothing moves when the form arrives
-      // (`label` names a button: the box has none).
-      const placeholder = inline ? create("output") : create("button", { type: "button", textContent: label });
+      // (`label` names a button: the box has none). The button needs no type="button": in a
+      // shadow root it belongs to no form, so it submits nothing.
+      const placeholder = inline ? create("output") : create("button", { textContent: label });
       root.replaceChildren(placeholder);
       if (sheet) root.adoptedStyleSheets = [sheet];
 
@@ -134,8 +135,9 @@
       this.widget_ = null;
       this.shadowRoot.replaceChildren();
     }
-    // No list of attributes here: changes are the widget's to watch (it knows its options,
-    // and mounts again when one changes); until it is there, nothing has read them yet.
+    // No attributeChangedCallback: once the widget is there it watches every attribute itself
+    // (it knows its options, and mounts again when one changes); until then, nothing has read
+    // them, and the placeholder keeps its look until the widget replaces it.
   }
 
   // The one global: SirDonate('open', target), SirDonate('mount', target, options),

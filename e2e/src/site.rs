@@ -68,7 +68,7 @@ const fn page(file: &'static str, widgets: &'static [&'static str]) -> DemoPage 
 }
 
 /// Every `pkg-demo/` page a visitor may open (the benchmark's pages left out).
-pub const PKG_DEMO_PAGES: [DemoPage; 10] = [
+pub const PKG_DEMO_PAGES: [DemoPage; 11] = [
     page("index.html", &[]),
     page("basic.html", &["#basic-widget"]),
     page("multiple.html", &["#w1", "#w2", "#w3", "#w4"]),
@@ -79,4 +79,5 @@ pub const PKG_DEMO_PAGES: [DemoPage; 10] = [
     page("module.html", &["#module-widget"]),
     DemoPage { loads_on_intent: true, ..page("intent.html", &["#intent-widget"]) },
     page("link.html", &["sir-donate"]),
+    page("inline.html", &["#inline-widget"]),
 ];

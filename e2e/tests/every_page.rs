@@ -74,7 +74,7 @@ async fn screenshots_of_every_page() {
             shoot(format!("{}-dialog", page.name()), desktop.width, desktop.height).await;
         }
     }
-    assert_eq!(written.len(), 12, "{written:?}");
+    assert_eq!(written.len(), 13, "{written:?}");
     for path in &written {
         let size = std::fs::metadata(path).unwrap().len();
         assert!(size > 0, "{} is empty", path.display());

@@ -134,7 +134,7 @@ async fn a_marked_link_becomes_a_working_widget() {
                 "href": "https://www.every.org/khan-academy#/donate", "apiBase": w.sandbox.api_url() })
     );
     w.open_dialog(host).await;
-    let title = w.js("return inner('sir-donate').querySelector('.sir-dialog__title').textContent", vec![]).await;
+    let title = w.js("return inner('sir-donate').querySelector('.sir-panel__title').textContent", vec![]).await;
     assert!(title.as_str().unwrap().contains("Khan Academy"), "{title}");
     w.finish().await;
 }

@@ -7,7 +7,7 @@
 use fantoccini::key::Key;
 use serde_json::json;
 use sir_e2e::World;
-use sir_e2e::world::MOUNT;
+use sir_e2e::world::{MOUNT, SOON};
 
 const NOTE_CLICK_BEFORE_WIDGET: &str = include_str!("../js/tests/note_click_before_widget.js");
 const NOTE_BUSY_AT_CLICK: &str = include_str!("../js/tests/note_busy_at_click.js");
@@ -60,26 +60,38 @@ async fn a_click_while_the_widget_loads_its_config_opens_the_dialog_once_ready()
 }
 
 #[tokio::test]
-async fn the_placeholder_shows_the_label_or_donate_and_rerenders_on_attribute_changes() {
+async fn the_placeholder_shows_the_label_or_donate_and_the_widget_follows_attribute_changes() {
     let w = World::start().await;
     w.open("intent.html").await;
     let host = "#intent-widget";
-    let label = "return top(arguments[0], 'button').map(b => b.textContent)";
-    assert_eq!(w.js(label, vec![json!(host)]).await, json!(["Donate"]));
-    // Attribute changes re-render the placeholder (and are no intent: nothing loads).
-    let mut seen = Vec::new();
-    for (name, value) in [("locale", "es"), ("locale", "fr-CA"), ("label", "Give now")] {
-        w.js(
-            "hostOf(arguments[0]).setAttribute(arguments[1], arguments[2]);",
-            vec![json!(host), json!(name), json!(value)],
-        )
-        .await;
-        seen.push(w.js(label, vec![json!(host)]).await);
+    let placeholder_text = "return top(arguments[0], 'button').map(b => b.textContent)";
+    let set = "hostOf(arguments[0]).setAttribute(arguments[1], arguments[2]);";
+    assert_eq!(w.js(placeholder_text, vec![json!(host)]).await, json!(["Donate"]));
+    // Changes before the widget is there are no intent (nothing loads); the widget reads them
+    // when it mounts. The placeholder keeps its look until then.
+    for (name, value) in [("locale", "es"), ("label", "Give now")] {
+        w.js(set, vec![json!(host), json!(name), json!(value)]).await;
     }
     assert_eq!(w.downloads().await, (vec![], vec![]), "attribute changes are no intent");
-    // As documented (README): the placeholder says `label`, else "Donate"; the widget that
-    // replaces it speaks the `locale`.
-    assert_eq!(seen, [json!(["Donate"]), json!(["Donate"]), json!(["Give now"])]);
+    let placeholder = w.outer(host, "button").await.expect("the placeholder");
+    w.hover(&placeholder).await;
+    w.wait_mounted(host).await;
+    let label = "const r = inner(arguments[0]); const l = r && r.querySelector('.sir-button__label'); \
+                 return l ? l.textContent : null;";
+    assert_eq!(w.js(label, vec![json!(host)]).await, json!("Give now"), "the widget read the changed label");
+    // Once mounted, the widget watches its attributes and mounts again when one changes.
+    w.js(set, vec![json!(host), json!("label"), json!("Dona hoy")]).await;
+    w.wait_js(
+        "the label after the change",
+        "const r = inner(arguments[0]); const l = r && r.querySelector('.sir-button__label'); \
+         return !!l && l.textContent === 'Dona hoy';",
+        vec![json!(host)],
+        SOON,
+    )
+    .await;
+    w.js(set, vec![json!(host), json!("mode"), json!("inline")]).await;
+    w.wait_inner(host, "section.sir-inline form.sir-form", SOON).await;
+    assert!(w.inner(host, "button.sir-button").await.is_none(), "the button gave way to the inline form");
     w.finish().await;
 }
 

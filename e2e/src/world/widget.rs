@@ -53,14 +53,18 @@ impl World {
         state.as_str().unwrap_or_default().to_owned()
     }
 
-    /// Waits until the widget in `host` has loaded its config: its button is enabled. Fails at
-    /// once if loading ended otherwise (the loader's fallback, or the widget's error note).
+    /// Waits until the widget in `host` has loaded its config: its button is enabled (returned),
+    /// or, inline, its form is shown (its submit button returned). Fails at once if loading ended
+    /// otherwise (the loader's fallback, or the widget's error note).
     pub async fn wait_mounted(&self, host: &str) -> Element {
         let started = Instant::now();
         loop {
             let state = self.js(MOUNT_STATE, vec![json!(host)]).await;
             match state.as_str().unwrap_or_default() {
-                "mounted" => return self.inner(host, "button.sir-button:enabled").await.expect("the enabled button"),
+                "mounted" => {
+                    let ready = "button.sir-button:enabled, .sir-inline button.sir-submit";
+                    return self.inner(host, ready).await.expect("the enabled button or the inline form");
+                }
                 "loading" if started.elapsed() < MOUNT => tokio::time::sleep(POLL).await,
                 _ => {
                     let detail = self.describe(host).await;
