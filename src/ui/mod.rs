@@ -11,7 +11,6 @@ mod events;
 mod navigation;
 mod setup;
 mod shadow;
-pub(crate) mod shared;
 mod widget;
 
 // The script-tag embed reads attributes into `WidgetProps` and, in wasm, mounts the widget

@@ -24,7 +24,7 @@ use super::events::{Emitter, WidgetEvent};
 use super::navigation::{CheckoutWindow, Navigator};
 use super::setup::Setup;
 use super::shadow;
-use super::shared;
+use crate::api::shared;
 use crate::api::{ApiError, Client, DonationId, Slug, StatusWord};
 use crate::donation::{AmountChoice, CheckoutMode, PendingDonation, PollSchedule, TipChoice, WidgetOptions};
 use crate::i18n::{Locale, Strings};
