@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::json;
 use super::models::ErrorBody;
-use super::retry::parse_retry_after;
+use super::retry_after::parse_retry_after;
 use crate::text::{cat, digits, join};
 
 /// A failed API call.

@@ -7,6 +7,7 @@ pub(crate) mod error;
 pub(crate) mod json;
 mod models;
 mod retry;
+mod retry_after;
 
 mod client;
 pub(crate) mod shared;
