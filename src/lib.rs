@@ -54,10 +54,10 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
 
+pub use api::shared::clear as forget_shared_answers;
 pub use api::{Frequency, Provider};
 pub use donation::{CheckoutMode, Mode, Theme};
 pub use money::Cents;
-pub use ui::shared::clear as forget_shared_answers;
 #[cfg(feature = "leptos")]
 pub use ui::{DonateButton, DonateButtonProps};
 pub use ui::{Navigation, Navigator, WidgetEvent};

@@ -134,7 +134,7 @@ impl Client {
 
     /// The retry loop of [`Client::get`], up to a successful (2xx) answer, not yet decoded.
     /// Not generic over the decoded type, so the wasm holds it once rather than once per
-    /// endpoint, and the per-page sharing of answers (`ui::shared`) can share it as it is.
+    /// endpoint, and the per-page sharing of answers (`api::shared`) can share it as it is.
     pub(crate) async fn get_answer(&self, path: &str) -> Result<RawResponse, ApiError> {
         let url = self.base.join(path);
         let mut attempt = 0;

@@ -6,8 +6,10 @@ pub mod form;
 pub mod options;
 pub mod pending;
 pub mod polling;
+pub mod text_fields;
 
-pub use form::{AmountChoice, DonorInput, FieldErrors, TextField, TextProblem, TipChoice};
+pub use form::{AmountChoice, DonorInput, FieldErrors, TipChoice};
 pub use options::{CheckoutMode, Mode, Theme, WidgetOptions};
 pub use pending::PendingDonation;
 pub use polling::PollSchedule;
+pub use text_fields::{TextField, TextProblem};

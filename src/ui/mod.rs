@@ -12,7 +12,6 @@ mod navigation;
 pub(crate) mod options;
 mod setup;
 mod shadow;
-pub(crate) mod shared;
 mod widget;
 
 // The script-tag embed reads attributes into `WidgetProps` and, in wasm, mounts the widget

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use super::state::{self, Load, State};
 use super::{Widget, dom};
 use crate::ui::events::WidgetEvent;
-use crate::ui::shared;
+use crate::api::shared;
 
 impl Widget {
     /// Fetches configuration and nonprofit together (shared with other widgets on the page).

@@ -13,12 +13,13 @@ use std::future::{Future, poll_fn};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
+use serde::de::DeserializeOwned;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::api::error::decode_body;
-use crate::api::{ApiError, CONFIG_PATH, Client, Organization, PartnerConfig, RawResponse, Slug, organization_path};
+use super::client::{CONFIG_PATH, organization_path};
+use super::error::decode_body;
+use super::{ApiError, Client, Organization, PartnerConfig, RawResponse, Slug};
 use crate::text::cat;
-use serde::de::DeserializeOwned;
 
 /// A request in flight, with the tasks awaiting it, or its answer.
 enum Slot {

@@ -2,11 +2,17 @@
 //!
 //! Every problem is reported, one message per field, each message starting
 //! with the field name, so a client can map messages back to form inputs.
+//!
+//! This file holds the body as read, the request it becomes and the checks
+//! across members; the rule for each member is in `rules`.
+
+mod rules;
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::errors::ApiError;
+use rules::{looks_like_email, non_empty_name, one_of, required, required_string};
 
 pub const MIN_AMOUNT_CENTS: i64 = 100;
 pub const MAX_AMOUNT_CENTS: i64 = 10_000_000;
@@ -161,75 +167,6 @@ pub fn validate_create_link(raw: &[u8], is_known_slug: impl Fn(&str) -> bool) ->
     };
     // Never `None` in practice: every missing value above pushed a problem.
     complete().map(Box::new).ok_or_else(|| Refusal::Invalid(vec!["body is incomplete".to_owned()]))
-}
-
-/// A present value, or a "`field` is required" problem.
-fn required<'a>(value: Option<&'a Value>, field: &str, problems: &mut Vec<String>) -> Option<&'a Value> {
-    if value.is_none() {
-        problems.push(format!("{field} is required"));
-    }
-    value
-}
-
-fn required_string(
-    value: Option<&Value>,
-    field: &str,
-    problems: &mut Vec<String>,
-    ok: impl Fn(&str) -> bool,
-) -> Option<String> {
-    let value = required(value, field, problems)?;
-    match value.as_str() {
-        Some(s) if ok(s) => Some(s.to_owned()),
-        Some(_) => {
-            problems.push(format!("{field} must not be empty"));
-            None
-        }
-        None => {
-            problems.push(format!("{field} must be a string"));
-            None
-        }
-    }
-}
-
-fn one_of(value: Option<&Value>, field: &str, allowed: &[&str], problems: &mut Vec<String>) -> Option<String> {
-    let value = required(value, field, problems)?;
-    match value.as_str() {
-        Some(s) if allowed.contains(&s) => Some(s.to_owned()),
-        _ if allowed.len() == 1 => {
-            problems.push(format!("{field} must be {}", allowed[0]));
-            None
-        }
-        _ => {
-            problems.push(format!("{field} must be one of: {}", allowed.join(", ")));
-            None
-        }
-    }
-}
-
-fn non_empty_name(value: Option<&Value>, field: &str, problems: &mut Vec<String>) -> Option<String> {
-    let value = required(value, field, problems)?;
-    let name = value.as_str().map(str::trim).filter(|s| !s.is_empty());
-    if name.is_none() {
-        problems.push(format!("{field} must be a non-empty string"));
-    }
-    name.map(str::to_owned)
-}
-
-/// Deliberately simple: one `@`, a non-empty local part, a dotted domain,
-/// no whitespace. Real address validation happens at the provider.
-pub fn looks_like_email(s: &str) -> bool {
-    if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return false;
-    }
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
 }
 
 #[cfg(test)]
@@ -388,13 +325,5 @@ mod tests {
         assert!(run(&body).is_ok());
         let repeated = valid_body().to_string().replacen('{', r#"{"amount":1,"#, 1);
         assert_eq!(validate_create_link(repeated.as_bytes(), known).unwrap().amount, 2500);
-    }
-
-    #[test]
-    fn email_heuristic() {
-        assert!(looks_like_email("a.b+c@example.co.uk"));
-        assert!(!looks_like_email("a@@example.com"));
-        assert!(!looks_like_email("a@example..com"));
-        assert!(!looks_like_email("a@.example.com"));
     }
 }
