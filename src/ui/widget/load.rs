@@ -6,8 +6,8 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::state::{self, Load, State};
 use super::{Widget, dom};
-use crate::ui::events::WidgetEvent;
 use crate::api::shared;
+use crate::ui::events::WidgetEvent;
 
 impl Widget {
     /// Fetches configuration and nonprofit together (shared with other widgets on the page).
