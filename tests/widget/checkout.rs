@@ -3,7 +3,7 @@
 
 use serde_json::json;
 use sir_donate::api::{CreateLinkRequest, Frequency as ApiFrequency, Provider as ApiProvider};
-use sir_donate::{CheckoutMode, Navigation};
+use sir_donate::{CheckoutMode, Mode, Navigation};
 use wasm_bindgen_test::*;
 
 use crate::harness::*;
@@ -79,7 +79,7 @@ async fn returning_from_checkout_shows_the_thank_you() {
         .await
         .unwrap();
     let id = created.partner_donation_id.as_str().to_owned();
-    let (container, _handle) = mount_after_checkout(&id, 4200);
+    let (container, _handle) = mount_after_checkout(&id, 4200, Mode::Button);
     let shadow = || container.query_selector(".sir-donate").ok().flatten().and_then(|h| h.shadow_root());
     let text = || shadow().and_then(|s| s.text_content()).unwrap_or_default();
     for _ in 0..100 {
@@ -123,7 +123,7 @@ async fn donation_ids_of_the_wrong_shape_never_reach_a_url() {
     // From session storage: a stored donation with such an id is dropped before any request.
     for id in ["..", "a/b", "%2e%2e"] {
         reset().await;
-        let (container, _handle) = mount_after_checkout(id, 2500);
+        let (container, _handle) = mount_after_checkout(id, 2500, Mode::Button);
         sleep(500).await;
         let paths: Vec<String> =
             requests().await.iter().filter_map(|r| r["path"].as_str().map(str::to_owned)).collect();

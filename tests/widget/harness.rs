@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use serde_json::{Value, json};
-use sir_donate::{CheckoutMode, DonateButton, Navigation, Navigator, Provider, WidgetEvent};
+use sir_donate::{CheckoutMode, DonateButton, Mode, Navigation, Navigator, Provider, WidgetEvent};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
@@ -32,6 +32,7 @@ pub struct Props {
     pub locale: Option<&'static str>,
     pub provider: Option<Provider>,
     pub checkout: Option<CheckoutMode>,
+    pub mode: Option<Mode>,
     pub timeout: Option<Duration>,
     pub block_windows: bool,
 }
@@ -44,6 +45,7 @@ impl Default for Props {
             locale: Some("en"),
             provider: None,
             checkout: None,
+            mode: None,
             timeout: None,
             block_windows: false,
         }
@@ -116,6 +118,7 @@ pub async fn mount(props: Props) -> Mounted {
                 locale=props.locale.unwrap_or("")
                 provider=props.provider.unwrap_or_default()
                 checkout=props.checkout.unwrap_or_default()
+                mode=props.mode.unwrap_or_default()
                 timeout=props.timeout.unwrap_or(Duration::from_secs(15))
                 navigator=navigator
                 on_event=on_event
@@ -238,8 +241,8 @@ pub fn stored_donation_key() -> String {
 }
 
 /// Mounts a widget as a page does when the donor comes back from checkout: with the donation
-/// `id` of `amount` cents already in session storage.
-pub fn mount_after_checkout(id: &str, amount: u64) -> (HtmlElement, impl Drop) {
+/// `id` of `amount` cents already in session storage, shown in `mode`.
+pub fn mount_after_checkout(id: &str, amount: u64, mode: Mode) -> (HtmlElement, impl Drop) {
     let pending = json!({"partnerDonationId": id, "amount": amount, "createdAtMs": js_sys::Date::now()});
     // `mount` clears storage first, so the entry is written right before, as a reload would find it.
     let storage = session_storage();
@@ -250,7 +253,7 @@ pub fn mount_after_checkout(id: &str, amount: u64) -> (HtmlElement, impl Drop) {
     let (navigator, _) = Navigator::recording(false);
     let handle = leptos::mount::mount_to(container.clone(), move || {
         view! { <DonateButton publishable_key=key(ACME).as_header_value().to_owned() nonprofit="american-red-cross"
-        api_base=SANDBOX_URL locale="en" navigator/> }
+        api_base=SANDBOX_URL locale="en" navigator mode/> }
     });
     (container, handle)
 }

@@ -2,7 +2,7 @@
 //! `sir-sandbox`. Navigation goes through a recording `Navigator`, so a test sees where the donor
 //! would have been sent without leaving the page.
 //!
-//! One module per topic (`accessibility`, `flow`, `loading`, `failures`, `checkout`); what they
+//! One module per topic (`accessibility`, `flow`, `inline`, `loading`, `failures`, `checkout`); what they
 //! share is in `harness`, and the sandbox's control API in `support`, which `tests/client.rs`
 //! uses too.
 #![cfg(target_arch = "wasm32")]
@@ -16,6 +16,7 @@ mod accessibility;
 mod checkout;
 mod failures;
 mod flow;
+mod inline;
 mod loading;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
