@@ -4,6 +4,7 @@
 #                              it is the one URL partners paste
 #   sir-donate.<hash>.js       the wasm-bindgen glue (ES module, minified)
 #   sir-donate.<hash>.wasm     the widget (profile dist, wasm-opt -O); one hash of both files
+#   sir-donate.d.ts            the loader's types (js/sir-donate.d.ts: the SirDonate global, its options)
 #   manifest.json              every file with its size and SRI hash (sha384)
 # and the npm-ready package into pkg/ (what `wasm-pack build --target web` makes, with .d.ts
 # types, from the same build).
@@ -115,9 +116,11 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 sed -e "s/__SIR_HASH__/$hash/" -e "s/\"__SIR_VERSION__\"/\"$version\"/" js/sir-donate.js >"$work/loader.js"
 grep -q "__SIR_" "$work/loader.js" && die "js/sir-donate.js: a build placeholder was not replaced"
 # --mangle-props=_$ shortens the properties the loader keeps on its elements (widget_,
-# placeholder_, …: named with a trailing "_" for this). The loader's call only: the glue's
+# openWhenMounted_: named with a trailing "_" for this). The loader's call only: the glue's
 # properties are the wasm's interface.
 esbuild "$work/loader.js" --minify --mangle-props='_$' --target=es2020 --log-level=warning --outfile=dist/sir-donate.js
+# The loader's types (the SirDonate global, its options), for TypeScript pages.
+cp js/sir-donate.d.ts dist/sir-donate.d.ts
 
 python3 - "$version" <<'PY'
 import base64, hashlib, json, os, sys
