@@ -64,7 +64,7 @@ async fn an_inline_form_shows_a_failed_load_in_place_and_recovers() {
     fault(json!({"endpoint": "config", "kind": "status", "status": 503, "times": 3})).await;
     let w = mount(inline()).await;
     wait_until("the failure in the panel, with its retry", || {
-        w.q("section.sir-inline .sir-note button[data-act='reload']").is_some()
+        w.q("section.sir-inline .sir-note button[data-sir='reload']").is_some()
     })
     .await;
     assert!(w.text("section.sir-inline .sir-note").to_lowercase().contains("wrong"));
@@ -107,7 +107,7 @@ async fn an_inline_form_shows_the_outcome_in_place_after_checkout() {
     })
     .await;
     assert!(q("dialog").is_none(), "no dialog inline");
-    q("button[data-act='done']").unwrap().unchecked_into::<HtmlElement>().click();
+    q("button[data-sir='done']").unwrap().unchecked_into::<HtmlElement>().click();
     wait_until("the form again after Done", || q("section.sir-inline form.sir-form").is_some()).await;
     container.remove();
 }

@@ -75,7 +75,7 @@ async fn mount_failing(fault_spec: Value) -> Mounted {
     sir_donate::forget_shared_answers();
     fault(fault_spec).await;
     let w = mount(Props::default()).await;
-    wait_until("the failure note with its retry", || w.q(".sir-note button[data-act='reload']").is_some()).await;
+    wait_until("the failure note with its retry", || w.q(".sir-note button[data-sir='reload']").is_some()).await;
     w
 }
 

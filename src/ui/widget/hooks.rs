@@ -1,13 +1,18 @@
 //! The names the view gives elements and the controller reads back: the actions of buttons,
 //! the ids of text inputs and the names of radio groups. Each is spelled here once; the view
 //! writes it with `mark`/`id`/`name`, the one delegated listener reads it back with `of`.
+//!
+//! The same names are the widget's **element hooks** for test authors and host pages: every
+//! element a test needs carries `data-sir="…"` (the README lists them). They are a stable
+//! contract, unlike classes and the markup around them, and `sir_donate::testing` finds elements
+//! by them alone.
 
 use web_sys::Element;
 
-/// What a button does when clicked (its `data-act`).
+/// What a button does when clicked (its hook).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Action {
-    /// The donate button: open the dialog (now, or once loaded).
+    /// The donate button (`data-sir="donate"`): open the dialog (now, or once loaded).
     Open,
     /// Try again after a load that failed.
     Reload,
@@ -21,15 +26,35 @@ pub(super) enum Action {
     Again,
 }
 
-const ACTION_ATTRIBUTE: &str = "data-act";
-const ACTION_SELECTOR: &str = "[data-act]";
+/// The attribute of the element hooks.
+const HOOK_ATTRIBUTE: &str = "data-sir";
+const HOOK_SELECTOR: &str = "[data-sir]";
+
+/// Gives `element` the hook `name` (`data-sir="name"`).
+pub(super) fn hook(element: &Element, name: &str) {
+    let _ = element.set_attribute(HOOK_ATTRIBUTE, name);
+}
+
+/// Elements that are neither a button with an action nor a text input or a radio.
+pub(super) mod named {
+    pub const NOTE: &str = "note";
+    pub const DIALOG: &str = "dialog";
+    pub const INLINE: &str = "inline";
+    pub const TITLE: &str = "title";
+    pub const FORM: &str = "form";
+    pub const SUBMIT: &str = "submit";
+    pub const ALERT: &str = "alert";
+    pub const NOTICE: &str = "notice";
+    pub const SUMMARY: &str = "summary";
+    pub const OUTCOME: &str = "outcome";
+}
 
 impl Action {
     const ALL: [Action; 6] = [Action::Open, Action::Reload, Action::Close, Action::Retry, Action::Done, Action::Again];
 
     fn name(self) -> &'static str {
         match self {
-            Action::Open => "open",
+            Action::Open => "donate",
             Action::Reload => "reload",
             Action::Close => "close",
             Action::Retry => "retry",
@@ -38,15 +63,16 @@ impl Action {
         }
     }
 
-    /// Gives `button` this action.
+    /// Gives `button` this action, as its hook.
     pub fn mark(self, button: &Element) {
-        let _ = button.set_attribute(ACTION_ATTRIBUTE, self.name());
+        hook(button, self.name());
     }
 
-    /// The action of the button `target` is in, if any.
+    /// The action of the button `target` is in, if any: the nearest hooked element, when its
+    /// hook is an action.
     pub fn of(target: &Element) -> Option<Action> {
-        let button = target.closest(ACTION_SELECTOR).ok().flatten()?;
-        let name = button.get_attribute(ACTION_ATTRIBUTE)?;
+        let hooked = target.closest(HOOK_SELECTOR).ok().flatten()?;
+        let name = hooked.get_attribute(HOOK_ATTRIBUTE)?;
         Action::ALL.into_iter().find(|a| a.name() == name)
     }
 }
@@ -77,6 +103,17 @@ impl TextInput {
         }
     }
 
+    /// Its hook; its error line's is this followed by `-error`.
+    pub fn hook(self) -> &'static str {
+        match self {
+            TextInput::Amount => "other-amount",
+            TextInput::Tip => "other-tip",
+            TextInput::FirstName => "first-name",
+            TextInput::LastName => "last-name",
+            TextInput::Email => "email",
+        }
+    }
+
     /// Which input `target` is.
     pub fn of(target: &Element) -> Option<TextInput> {
         let id = target.id();
@@ -95,6 +132,7 @@ pub(super) enum Choice {
 impl Choice {
     const ALL: [Choice; 3] = [Choice::Amount, Choice::Frequency, Choice::Tip];
 
+    /// The radios' `name`, and their hook.
     pub fn name(self) -> &'static str {
         match self {
             Choice::Amount => "amount",

@@ -5,6 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, Node};
 
+use super::super::hooks::hook;
 use crate::text::digits;
 
 pub(super) fn el(doc: &Document, tag: &str, class: &str) -> Element {
@@ -80,6 +81,7 @@ pub(super) fn chip(doc: &Document, name: &str, value: usize, text: &str) -> (Ele
     let label = el(doc, "label", "sir-chip");
     let radio = el(doc, "input", "sir-chip__input");
     attrs(&radio, &[("type", "radio"), ("name", name), ("value", &digits(value as u64))]);
+    hook(&radio, name);
     append(&label, &[&radio, &with_text(doc, "span", "sir-chip__text", text)]);
     (label, input(radio))
 }

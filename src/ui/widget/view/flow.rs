@@ -5,7 +5,7 @@
 
 use web_sys::{Document, Element};
 
-use super::super::hooks::{Action, TITLE_ID};
+use super::super::hooks::{Action, TITLE_ID, hook, named};
 use super::super::state::{Outcome, State};
 use super::Fixed;
 use super::build::{append, attrs, button, el, logo, set_text, sync_logo, with_text};
@@ -31,6 +31,7 @@ impl FlowView {
         let header = el(doc, "header", "sir-panel__header");
         let title = el(doc, "h2", "sir-panel__title");
         attrs(&title, &[("id", TITLE_ID)]);
+        hook(&title, named::TITLE);
         append(&header, &[&title]);
         if let Some(close) = close {
             append(&header, &[close]);
@@ -97,6 +98,7 @@ impl FlowView {
 fn problem_view(doc: &Document, s: &Strings, (text, retry): &(String, bool), final_: bool) -> Element {
     let body = el(doc, "div", "sir-panel__body");
     let note = with_text(doc, "p", "sir-note", text);
+    hook(&note, named::NOTE);
     // A failure the donor can retry is news; a reason that will not change is not.
     if !final_ {
         attrs(&note, &[("role", "status")]);

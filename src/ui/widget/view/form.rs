@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
-use super::super::hooks::{Action, Choice, TextInput};
+use super::super::hooks::{Action, Choice, TextInput, hook, named};
 use super::super::state::{self, State};
 use super::Fixed;
 use super::build::{
@@ -74,6 +74,7 @@ fn field(doc: &Document, which: TextInput, label: &str, input_attrs: &[(&str, &s
     let label = with_text(doc, "label", "sir-label", label);
     attrs(&label, &[("for", id)]);
     let control = el(doc, "input", "sir-input");
+    hook(&control, which.hook());
     let error_id = cat(&[id, "-error"]);
     let hint_id = cat(&[id, "-hint"]);
     let described = match hint {
@@ -89,6 +90,7 @@ fn field(doc: &Document, which: TextInput, label: &str, input_attrs: &[(&str, &s
         append(&field, &[&hint]);
     }
     let error = el(doc, "p", "sir-error");
+    hook(&error, &cat(&[which.hook(), "-error"]));
     attrs(&error, &[("id", &error_id)]);
     append(&field, &[&error]);
     Field { field, input: input(control), error }
@@ -110,9 +112,11 @@ impl FormView {
     pub fn new(doc: &Document, f: &Fixed, suggested_tip: Option<f64>) -> FormView {
         let s = f.s;
         let form = el(doc, "form", "sir-form");
+        hook(&form, named::FORM);
         attrs(&form, &[("novalidate", "")]);
         let body = el(doc, "div", "sir-panel__body");
         let notice = el(doc, "div", "sir-alert sir-alert--info");
+        hook(&notice, named::NOTICE);
         attrs(&notice, &[("role", "status")]);
 
         // Amount: presets and "other".
@@ -191,10 +195,12 @@ impl FormView {
         append(&row, &[&first.field, &last.field]);
         let summary = el(doc, "section", "");
         attrs(&summary, &[("aria-label", s.summary_title)]);
+        hook(&summary, named::SUMMARY);
         append(&body, &[&row, &email.field, &summary]);
 
         let footer = el(doc, "footer", "sir-panel__footer");
         let submit = el(doc, "button", "sir-submit");
+        hook(&submit, named::SUBMIT);
         attrs(&submit, &[("type", "submit")]);
         append(&footer, &[&submit]);
         append(&form, &[&body, &footer]);
@@ -316,6 +322,7 @@ impl FormView {
             old.root.remove();
         }
         let root = el(doc, "div", "sir-alert");
+        hook(&root, named::ALERT);
         attrs(&root, &[("role", "alert")]);
         let text = with_text(doc, "p", "", &text);
         append(&root, &[&text]);

@@ -12,7 +12,7 @@ mod outcome;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement, HtmlElement};
 
-use super::hooks::{Action, TITLE_ID};
+use super::hooks::{Action, TITLE_ID, hook, named};
 use super::state::{self, State};
 use crate::api::Frequency;
 use crate::donation::Mode;
@@ -76,7 +76,11 @@ impl View {
                     button: button.unchecked_into(),
                     logo: logo(&doc, "sir-button__logo", "24"),
                     label,
-                    note: el(&doc, "p", "sir-note"),
+                    note: {
+                        let note = el(&doc, "p", "sir-note");
+                        hook(&note, named::NOTE);
+                        note
+                    },
                     note_shown: None,
                     dialog: None,
                 })
@@ -85,6 +89,7 @@ impl View {
                 root.set_class_name(&cat(&["sir sir--inline sir--", theme]));
                 let panel = el(&doc, "section", "sir-inline");
                 attrs(&panel, &[("aria-labelledby", TITLE_ID), ("tabindex", "-1")]);
+                hook(&panel, named::INLINE);
                 append(&root, &[&panel]);
                 Shell::Inline(FlowView::new(&doc, s, panel, None))
             }
@@ -141,6 +146,7 @@ impl View {
             let doc = &self.doc;
             let dialog = el(doc, "dialog", "sir-dialog");
             attrs(&dialog, &[("role", "dialog"), ("aria-modal", "true"), ("aria-labelledby", TITLE_ID)]);
+            hook(&dialog, named::DIALOG);
             let close = button(doc, "sir-close", "");
             attrs(&close, &[("aria-label", f.s.close)]);
             Action::Close.mark(&close);

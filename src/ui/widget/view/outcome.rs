@@ -3,7 +3,7 @@
 
 use web_sys::{Document, Element};
 
-use super::super::hooks::Action;
+use super::super::hooks::{Action, hook, named};
 use super::super::state::Outcome;
 use super::Fixed;
 use super::build::{append, attrs, button, el, spinner, with_text};
@@ -14,6 +14,7 @@ pub(super) fn outcome_view(doc: &Document, f: &Fixed, outcome: &Outcome, name: &
     let s = f.s;
     let body = el(doc, "div", "sir-panel__body");
     let status = el(doc, "div", "sir-outcome");
+    hook(&status, named::OUTCOME);
     attrs(&status, &[("role", "status")]);
     append(&body, &[&status]);
     let icon = |class: &str, text: &str| {
