@@ -10,7 +10,7 @@ use crate::ui::WidgetProps;
 use crate::ui::options::read::Expected;
 
 macro_rules! attribute_reader {
-    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
+    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$kind:ident],
         attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
         read $read:path; )*) => {
         /// The attributes `<sir-donate>` understands, in kebab-case.
@@ -205,7 +205,7 @@ mod tests {
         assert_eq!(o.provider, Some(Provider::Stripe));
         assert_eq!(o.checkout, Some(CheckoutMode::NewTab));
         assert_eq!(o.theme, Some(Theme::Dark));
-        assert_eq!(o.allowed_hosts, vec!["a.example.org", "b.example.org"]);
+        assert_eq!(o.allowed_hosts, Some(vec!["a.example.org".to_owned(), "b.example.org".to_owned()]));
         assert_eq!(o.api_base.as_deref(), Some("http://127.0.0.1:8787"));
     }
 
@@ -244,7 +244,7 @@ mod tests {
         assert_eq!((o.amounts, o.default_amount, o.frequencies, o.default_frequency), (None, None, None, None));
         assert_eq!((o.provider, o.checkout, o.theme), (None, None, None));
         assert_eq!((o.label, o.locale, o.referral_code, o.api_base), (None, None, None, None));
-        assert!(o.allowed_hosts.is_empty());
+        assert!(o.allowed_hosts.is_none());
         assert_eq!(o.mode, None);
         assert_eq!(ATTRIBUTES.len(), 15);
     }

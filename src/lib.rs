@@ -59,5 +59,5 @@ pub use api::{Frequency, Provider};
 pub use donation::{CheckoutMode, Mode, Theme};
 pub use money::Cents;
 #[cfg(feature = "leptos")]
-pub use ui::{DonateButton, DonateButtonProps};
+pub use ui::{DonateButton, DonateButtonHandle, DonateButtonProps};
 pub use ui::{Navigation, Navigator, WidgetEvent};

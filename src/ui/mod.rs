@@ -21,6 +21,6 @@ pub(crate) use setup::WidgetProps;
 pub(crate) use widget::{WidgetHandle, mount};
 
 #[cfg(feature = "leptos")]
-pub use button::{DonateButton, DonateButtonProps};
+pub use button::{DonateButton, DonateButtonHandle, DonateButtonProps};
 pub use events::WidgetEvent;
 pub use navigation::{Navigation, Navigator};

@@ -11,79 +11,80 @@
 //! TypeScript declaration of the options (`js/sir-donate.d.ts`). Adding an option is one edit: an entry here (and, if it is
 //! a new kind of value, its reader below); the tests then say which generated text to refresh.
 //!
-//! Props with no text form (`on_event`, `navigator`, `timeout`, `open_requests`) are the Rust
+//! Props with no text form (`on_event`, `navigator`, `timeout`, `handle`, `autofocus`) are the Rust
 //! component's alone and are written there.
 
 /// Calls `$then! { … }` with the option table. Each entry:
 ///
 /// ```text
 /// /// doc line(s)
-/// rust_name: { RustType } [leptos prop flags],
+/// rust_name: { RustType } [required | optional],
 ///     attribute "kebab-name", js "camelName", values "TypeScript type", default "text",
 ///     read reader_fn;
 /// ```
 ///
-/// `RustType` is the type of the component prop and of the `WidgetProps` field; the reader
-/// turns the attribute's text (never blank) into it, or says what it expected. It is passed on
-/// as plain tokens (braced, so the table's grammar stays unambiguous), not as a `ty` fragment:
-/// Leptos's `#[component]` must see that an optional prop's type is an `Option<…>`.
+/// A `required` option is a `RustType` in `WidgetProps` and a `Signal<RustType>` prop; an
+/// `optional` one an `Option<RustType>` and a `MaybeProp<RustType>`. The reader turns the
+/// attribute's text (never blank) into the `WidgetProps` field's type, or says what it expected.
+/// The type is passed on as plain tokens (braced, so the table's grammar stays unambiguous), not
+/// as a `ty` fragment, so that the generated props read as written for Leptos's `#[component]`.
 macro_rules! with_options {
     ($then:ident) => {
         $then! {
             /// Your publishable key: `pk_test_…` (sandbox) or `pk_live_…` (production). Secret keys are refused before any request, with a message for the site developer in place of the widget.
-            publishable_key: { String } [into],
+            publishable_key: { String } [required],
                 attribute "publishable-key", js "publishableKey", values "string", default "(required)",
                 read $crate::ui::options::read::key;
             /// The nonprofit's slug, like `american-red-cross`.
-            nonprofit: { String } [into],
+            nonprofit: { String } [required],
                 attribute "nonprofit", js "nonprofit", values "string", default "(required)",
                 read $crate::ui::options::read::text;
             /// `button`: a donate button that opens the form in a dialog; `inline`: the form itself, in place in the page.
-            mode: { Option<$crate::donation::Mode> } [optional],
+            mode: { $crate::donation::Mode } [optional],
                 attribute "mode", js "mode", values "'button' | 'inline'", default "button",
                 read $crate::ui::options::read::mode;
             /// Preset amounts offered as chips (attribute: dollars, like `25,50,100`; Rust: `Cents`).
-            amounts: { Option<Vec<$crate::money::Cents>> } [optional],
+            amounts: { Vec<$crate::money::Cents> } [optional],
                 attribute "amounts", js "amounts", values "string", default "25, 50, 100, 250",
                 read $crate::ui::options::read::amounts;
             /// The preset selected at first.
-            default_amount: { Option<$crate::money::Cents> } [optional],
+            default_amount: { $crate::money::Cents } [optional],
                 attribute "default-amount", js "defaultAmount", values "string", default "50, or the middle preset",
                 read $crate::ui::options::read::amount;
             /// The frequencies offered; unless `default-frequency` says otherwise, the first is selected.
-            frequencies: { Option<Vec<$crate::api::Frequency>> } [optional],
+            frequencies: { Vec<$crate::api::Frequency> } [optional],
                 attribute "frequency", js "frequency", values "string", default "once, monthly",
                 read $crate::ui::options::read::frequencies;
             /// The frequency selected at first.
-            default_frequency: { Option<$crate::api::Frequency> } [optional],
+            default_frequency: { $crate::api::Frequency } [optional],
                 attribute "default-frequency", js "defaultFrequency", values "'once' | 'monthly'", default "the first offered",
                 read $crate::ui::options::read::frequency;
             /// The payment provider; with Stripe the tip is also sent as `tipAmount`.
-            provider: { Option<$crate::api::Provider> } [optional],
+            provider: { $crate::api::Provider } [optional],
                 attribute "provider", js "provider", values "'every.org' | 'stripe'", default "every.org",
                 read $crate::ui::options::read::provider;
             /// How checkout opens. A new tab or popup opens inside the click (popup blockers allow it) and the widget follows the status meanwhile; a blocked window falls back to redirect.
-            checkout: { Option<$crate::donation::CheckoutMode> } [optional],
+            checkout: { $crate::donation::CheckoutMode } [optional],
                 attribute "checkout", js "checkout", values "'redirect' | 'new-tab' | 'popup'", default "redirect",
                 read $crate::ui::options::read::checkout;
             /// The button's text.
-            label: { Option<String> } [optional, into],
+            label: { String } [optional],
                 attribute "label", js "label", values "string", default "Donate (translated)",
                 read $crate::ui::options::read::text_option;
             /// The language of every string.
-            locale: { Option<String> } [optional, into],
+            locale: { String } [optional],
                 attribute "locale", js "locale", values "'en' | 'es' | 'fr'", default "the browser's language, else English",
                 read $crate::ui::options::read::text_option;
             /// The colour scheme; `auto` follows the donor's `prefers-color-scheme`.
-            theme: { Option<$crate::donation::Theme> } [optional],
+            theme: { $crate::donation::Theme } [optional],
                 attribute "theme", js "theme", values "'light' | 'dark' | 'auto'", default "auto",
                 read $crate::ui::options::read::theme;
             /// An attribution code sent with each donation.
-            referral_code: { Option<String> } [optional, into],
+            referral_code: { String } [optional],
                 attribute "referral-code", js "referralCode", values "string", default "none",
                 read $crate::ui::options::read::text_option;
             /// Where API calls go instead of the key's own host: the local sandbox or your proxy (`https:`, or `http:` on loopback).
-            api_base: { Option<String> } [optional, into],
+            api_base: { String } [optional],
                 attribute "api-base", js "apiBase", values "string", default "the key's own host",
                 read $crate::ui::options::read::text_option;
             /// Extra checkout hosts to allow besides every.org, Stripe checkout and sirgiving.org.
@@ -94,6 +95,13 @@ macro_rules! with_options {
     };
 }
 pub(crate) use with_options;
+
+/// The `WidgetProps` field type of an option: `RustType` when `required`, else `Option<RustType>`.
+macro_rules! field_type {
+    (required $($ty:tt)+) => { $($ty)+ };
+    (optional $($ty:tt)+) => { Option<$($ty)+> };
+}
+pub(crate) use field_type;
 
 /// Readers of attribute text: each gets the attribute's value (never blank) and returns the
 /// option's value, or what it expected, for the console warning.
@@ -156,8 +164,8 @@ pub(crate) mod read {
         Theme::parse(value).map(Some).ok_or("\"light\", \"dark\" or \"auto\"")
     }
 
-    pub fn hosts(value: &str) -> Result<Vec<String>, Expected> {
-        Ok(split_list(value).map(str::to_owned).collect())
+    pub fn hosts(value: &str) -> Result<Option<Vec<String>>, Expected> {
+        Ok(Some(split_list(value).map(str::to_owned).collect()))
     }
 
     /// Items separated by commas and/or whitespace.
@@ -172,6 +180,7 @@ pub(crate) mod table {
     /// One option, as the README and the TypeScript declaration describe it.
     pub struct OptionDoc {
         pub rust: &'static str,
+        pub required: bool,
         pub attribute: &'static str,
         pub js: &'static str,
         pub values: &'static str,
@@ -179,12 +188,22 @@ pub(crate) mod table {
         pub doc: &'static str,
     }
 
+    macro_rules! is_required {
+        (required) => {
+            true
+        };
+        (optional) => {
+            false
+        };
+    }
+
     macro_rules! docs {
-        ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
+        ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$kind:ident],
             attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
             read $read:path; )*) => {
             pub const OPTIONS: &[OptionDoc] = &[$(OptionDoc {
                 rust: stringify!($name),
+                required: is_required!($kind),
                 attribute: $attr,
                 js: $js,
                 values: $values,
@@ -267,7 +286,7 @@ mod tests {
     fn types_block() -> String {
         let mut out = String::new();
         for o in OPTIONS {
-            let optional = if o.default == "(required)" { "" } else { "?" };
+            let optional = if o.required { "" } else { "?" };
             out.push_str(&cat(&["  /** ", o.doc.trim(), " Default: ", o.default, ". */\n"]));
             out.push_str(&cat(&["  ", o.js, optional, ": ", o.values, ";\n"]));
         }

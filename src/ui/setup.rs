@@ -14,14 +14,14 @@ use crate::key::{ApiBase, PublishableKey};
 use crate::text::{cat, quoted};
 
 macro_rules! widget_props {
-    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$($prop:tt)*],
+    ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$kind:ident],
         attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
         read $read:path; )*) => {
         /// What an integrator may pass, before any of it is checked: the options of the table
-        /// in `ui::options` (`None` or empty means the default), then what only Rust passes.
+        /// in `ui::options` (`None` means the default), then what only Rust passes.
         #[derive(Default)]
         pub(crate) struct WidgetProps {
-            $( $(#[doc = $doc])* pub $name: $($ty)+, )*
+            $( $(#[doc = $doc])* pub $name: super::options::field_type!($kind $($ty)+), )*
             /// How long to wait for each API answer (default: the client's).
             pub timeout: Option<Duration>,
             pub on_event: Option<EventCallback>,
@@ -78,13 +78,16 @@ impl WidgetProps {
         }
         .normalised();
         let timeout = self.timeout;
-        let client =
-            build_client(&self.publishable_key, &self.nonprofit, self.api_base.as_deref(), &self.allowed_hosts).map(
-                |(client, slug)| match timeout {
-                    Some(timeout) => (client.with_options(ClientOptions { timeout, ..ClientOptions::default() }), slug),
-                    None => (client, slug),
-                },
-            );
+        let client = build_client(
+            &self.publishable_key,
+            &self.nonprofit,
+            self.api_base.as_deref(),
+            self.allowed_hosts.as_deref().unwrap_or_default(),
+        )
+        .map(|(client, slug)| match timeout {
+            Some(timeout) => (client.with_options(ClientOptions { timeout, ..ClientOptions::default() }), slug),
+            None => (client, slug),
+        });
         let browser_language = crate::i18n::browser_language();
         Setup {
             client,

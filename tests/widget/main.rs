@@ -18,5 +18,6 @@ mod failures;
 mod flow;
 mod inline;
 mod loading;
+mod reactive;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -13,7 +13,7 @@ impl Widget {
     pub(super) fn on_input(&self, target: &Element) {
         let (Some(field), Some(which)) = (target.dyn_ref::<HtmlInputElement>(), TextInput::of(target)) else { return };
         let text = field.value();
-        let fallback = self.0.options.default_amount;
+        let fallback = self.settings().options.default_amount;
         self.update(|st| match which {
             TextInput::Amount => {
                 // Emptying "other amount" goes back to the default preset.
@@ -48,7 +48,8 @@ impl Widget {
     pub(super) fn on_choice(&self, target: &Element) {
         let Some(radio) = target.dyn_ref::<HtmlInputElement>() else { return };
         let (Some(choice), Ok(index)) = (Choice::of(&radio.name()), radio.value().parse::<usize>()) else { return };
-        let options = &self.0.options;
+        let settings = self.settings();
+        let options = &settings.options;
         self.update(|st| match choice {
             Choice::Amount => {
                 if let Some(c) = options.presets.get(index) {

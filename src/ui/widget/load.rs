@@ -71,7 +71,7 @@ impl Widget {
     /// comes just before its click), and costs nothing more either.
     pub(super) fn prepare(&self) {
         if !self.0.prepared.replace(true) {
-            crate::money::prepare_formatting(self.0.locale);
+            crate::money::prepare_formatting(self.settings().locale);
         }
     }
 

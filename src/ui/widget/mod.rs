@@ -35,12 +35,19 @@ use crate::i18n::{Locale, Strings};
 use state::State;
 use view::{Fixed, View};
 
-struct Inner {
+/// What an integrator may change on a mounted widget (the component's reactive props): read
+/// afresh by every flow, replaced whole by [`Widget::reconfigure`].
+struct Settings {
     s: &'static Strings,
     locale: Locale,
+    options: WidgetOptions,
+    label: String,
+}
+
+struct Inner {
+    settings: RefCell<Rc<Settings>>,
     client: Client,
     slug: Slug,
-    options: WidgetOptions,
     navigator: Navigator,
     emitter: Emitter,
     storage_key: String,
@@ -68,10 +75,26 @@ pub(crate) struct WidgetHandle {
 impl WidgetHandle {
     /// Opens the dialog (inline: moves focus into the form), now if the widget is ready, or as
     /// soon as it is.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub fn open(&self) {
         if let Some(w) = &self.widget {
             w.request_open();
         }
+    }
+
+    /// Applies changed options in place (see [`Widget::reconfigure`]).
+    #[cfg_attr(not(feature = "leptos"), allow(dead_code))]
+    pub fn reconfigure(&self, setup: Setup) {
+        if let Some(w) = &self.widget {
+            w.reconfigure(setup);
+        }
+    }
+
+    /// A control that opens and closes this widget, for the component's handle; none for a
+    /// configuration problem.
+    #[cfg_attr(not(feature = "leptos"), allow(dead_code))]
+    pub fn control(&self) -> Option<WidgetControl> {
+        self.widget.clone().map(WidgetControl)
     }
 
     /// Removes the widget and everything it registered; idempotent.
@@ -80,6 +103,28 @@ impl WidgetHandle {
             w.unmount();
         }
         self.container.remove();
+    }
+}
+
+/// Opens and closes a mounted widget; shares it, so it is dropped with the last clone but does
+/// nothing once the widget is unmounted.
+#[derive(Clone)]
+#[cfg_attr(not(feature = "leptos"), allow(dead_code))]
+pub(crate) struct WidgetControl(Widget);
+
+#[cfg_attr(not(feature = "leptos"), allow(dead_code))]
+impl WidgetControl {
+    /// Opens the dialog (inline: focus into the form), now or once the widget is ready.
+    pub fn open(&self) {
+        if self.0.0.alive.get() {
+            self.0.request_open();
+        }
+    }
+
+    /// Closes the dialog, if open.
+    pub fn close(&self) {
+        self.0.update(|st| st.open_when_ready = false);
+        self.0.close_dialog();
     }
 }
 
@@ -114,14 +159,13 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
     };
     let label = setup.label.unwrap_or_else(|| s.donate.to_owned());
     let view = View::new(doc, &container, theme, setup.options.mode, &label, s);
+    let state = State::new(&setup.options);
     let storage_key = PendingDonation::storage_key(&client.key().masked(), slug.as_str());
     let w = Widget(Rc::new(Inner {
-        s,
-        locale: setup.locale,
-        state: RefCell::new(State::new(&setup.options)),
+        settings: RefCell::new(Rc::new(Settings { s, locale: setup.locale, options: setup.options, label })),
+        state: RefCell::new(state),
         client,
         slug,
-        options: setup.options,
         navigator: setup.navigator,
         emitter,
         storage_key,
@@ -142,15 +186,22 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
 }
 
 impl Widget {
-    fn fixed(&self) -> Fixed<'_> {
-        let i = &self.0;
-        Fixed {
-            s: i.s,
-            locale: i.locale,
-            slug: i.slug.as_str(),
-            presets: &i.options.presets,
-            frequencies: &i.options.frequencies,
-        }
+    /// The settings now (a change replaces them, so a flow keeps the ones it started with).
+    fn settings(&self) -> Rc<Settings> {
+        self.0.settings.borrow().clone()
+    }
+
+    /// Calls `f` with what the view needs besides the state.
+    fn with_fixed<T>(&self, f: impl FnOnce(&Fixed) -> T) -> T {
+        let set = self.settings();
+        let options = &set.options;
+        f(&Fixed {
+            s: set.s,
+            locale: set.locale,
+            slug: self.0.slug.as_str(),
+            presets: &options.presets,
+            frequencies: &options.frequencies,
+        })
     }
 
     fn render(&self) {
@@ -158,7 +209,7 @@ impl Widget {
             return;
         }
         let st = self.0.state.borrow();
-        self.0.view.borrow_mut().sync(&st, &self.fixed(), dom::now_ms());
+        self.with_fixed(|fixed| self.0.view.borrow_mut().sync(&st, fixed, dom::now_ms()));
     }
 
     /// Changes the state, then brings the DOM in step. Returns `None` once unmounted, so async
@@ -180,7 +231,31 @@ impl Widget {
         self.0.emitter.emit(event);
     }
 
+    /// New settings from the integrator, applied in place: texts (language, label), theme,
+    /// presets and frequencies, provider, checkout mode, referral code. What the donor typed and
+    /// the state of a submission or a followed donation stay; choices the new options no longer
+    /// offer fall back to the new defaults. The parts of the view built from the old settings
+    /// are built again, and focus returns to the element the donor was on.
+    fn reconfigure(&self, setup: Setup) {
+        let s = setup.locale.strings();
+        let label = setup.label.unwrap_or_else(|| s.donate.to_owned());
+        let new = Settings { s, locale: setup.locale, options: setup.options, label };
+        let old = self.settings();
+        let unchanged = std::ptr::eq(old.s, new.s) && old.options == new.options && old.label == new.label;
+        if unchanged || !self.0.alive.get() {
+            return;
+        }
+        self.0.settings.replace(Rc::new(new));
+        let set = self.settings();
+        let focused = self.0.view.borrow().focused_id();
+        self.0.view.borrow_mut().restyle(set.options.theme.as_str(), &set.label, set.s);
+        self.update(|st| st.adapt_to(&set.options));
+        if let Some(id) = focused {
+            self.0.view.borrow().focus_id(&id);
+        }
+    }
+
     fn is_inline(&self) -> bool {
-        self.0.options.mode == Mode::Inline
+        self.settings().options.mode == Mode::Inline
     }
 }

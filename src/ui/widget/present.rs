@@ -35,7 +35,7 @@ impl Widget {
         }
         let dialog = {
             let st = self.0.state.borrow();
-            self.0.view.borrow_mut().dialog_to_open(&st, &self.fixed(), dom::now_ms())
+            self.with_fixed(|fixed| self.0.view.borrow_mut().dialog_to_open(&st, fixed, dom::now_ms()))
         };
         let Some(dialog) = dialog else { return };
         if dialog.open() || dialog.show_modal().is_err() {

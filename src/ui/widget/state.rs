@@ -125,6 +125,22 @@ impl State {
         }
     }
 
+    /// The integrator changed the options: a preset or frequency no longer offered gives way to
+    /// the new default (what the donor typed in "other amount" stays, and stays chosen).
+    pub fn adapt_to(&mut self, options: &WidgetOptions) {
+        if let AmountChoice::Preset(c) = self.input.amount
+            && !options.presets.contains(&c)
+        {
+            self.input.amount = match options.default_amount {
+                Some(d) => AmountChoice::Preset(d),
+                None => AmountChoice::Custom(self.custom_amount.clone()),
+            };
+        }
+        if !options.frequencies.contains(&self.input.frequency) {
+            self.input.frequency = options.default_frequency;
+        }
+    }
+
     pub fn config(&self) -> Option<&PartnerConfig> {
         match &self.load {
             Load::Ready(config, _) => Some(config),

@@ -13,13 +13,14 @@ use crate::ui::events::WidgetEvent;
 impl Widget {
     /// One submission: at most one create-link request, whatever the clicks and key repeats.
     pub(super) fn submit(&self) {
+        let settings = self.settings();
         let now = dom::now_ms();
         let checked = self.update(|st| {
             if st.busy() || st.seconds_to_wait(now).is_some() {
                 return None;
             }
             let tips = st.config()?.tips();
-            match st.input.validate(tips.as_ref(), self.0.locale) {
+            match st.input.validate(tips.as_ref(), settings.locale) {
                 Ok(valid) => {
                     st.errors = Default::default();
                     st.alert = None;
@@ -39,12 +40,13 @@ impl Widget {
             None => return,
         };
         let i = &self.0;
-        let request = valid.to_request(&i.slug, i.options.provider, i.options.referral_code.as_deref());
-        let mode = i.options.checkout;
+        let options = &settings.options;
+        let request = valid.to_request(&i.slug, options.provider, options.referral_code.as_deref());
+        let mode = options.checkout;
         // The checkout window must open now, inside the click, or popup blockers refuse it.
         let window = match mode {
             CheckoutMode::Redirect => None,
-            mode => i.navigator.open_window(mode, i.s.preparing_checkout),
+            mode => i.navigator.open_window(mode, settings.s.preparing_checkout),
         };
         let blocked = mode != CheckoutMode::Redirect && window.is_none();
         let amount = valid.amount;
@@ -71,7 +73,7 @@ impl Widget {
                         None => {
                             w.update(|st| {
                                 if blocked {
-                                    st.notice = Some(w.0.s.popup_blocked);
+                                    st.notice = Some(settings.s.popup_blocked);
                                 }
                                 st.redirecting = true;
                             });

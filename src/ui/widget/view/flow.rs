@@ -18,6 +18,8 @@ pub(super) struct FlowView {
     header: Element,
     logo: Element,
     title: Element,
+    /// The dialog's close button, whose name is in the donor's language.
+    close: Option<Element>,
     loading: Element,
     /// Why donating is not possible now, with a way to try again when one may help.
     problem: Option<((String, bool), Element)>,
@@ -36,19 +38,35 @@ impl FlowView {
         if let Some(close) = close {
             append(&header, &[close]);
         }
-        let loading = el(doc, "div", "sir-panel__body");
-        append(&loading, &[&with_text(doc, "p", "sir-loading", s.loading)]);
+        let loading = loading_view(doc, s);
         append(&frame, &[&header, &loading]);
         FlowView {
             frame,
             header,
             logo: logo(doc, "sir-panel__logo", "40"),
             title,
+            close: close.cloned(),
             loading,
             problem: None,
             form: None,
             outcome: None,
         }
+    }
+
+    /// Forgets every body built with the old texts and options (the next sync builds them
+    /// again from the state, so nothing the donor typed is lost).
+    pub fn reset(&mut self, doc: &Document, s: &Strings) {
+        if let Some(close) = &self.close {
+            attrs(close, &[("aria-label", s.close)]);
+        }
+        let loading = loading_view(doc, s);
+        if self.body().as_ref() == Some(&self.loading) {
+            let _ = self.loading.replace_with_with_node_1(&loading);
+        }
+        self.loading = loading;
+        self.problem = None;
+        self.form = None;
+        self.outcome = None;
     }
 
     /// The element the flow renders into: the `<dialog>` or the inline panel.
@@ -92,6 +110,12 @@ impl FlowView {
             append(&self.frame, &[&body]);
         }
     }
+}
+
+fn loading_view(doc: &Document, s: &Strings) -> Element {
+    let body = el(doc, "div", "sir-panel__body");
+    append(&body, &[&with_text(doc, "p", "sir-loading", s.loading)]);
+    body
 }
 
 /// Why the flow cannot go on, and a Try again button when a new attempt may help.

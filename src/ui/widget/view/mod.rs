@@ -44,6 +44,11 @@ pub(super) struct View {
     shell: Shell,
 }
 
+/// The root's classes: the theme, and the inline layout.
+fn root_class(theme: &str, inline: bool) -> String {
+    cat(&["sir ", if inline { "sir--inline " } else { "" }, "sir--", theme])
+}
+
 /// Where the flow is shown.
 enum Shell {
     Button(ButtonView),
@@ -63,7 +68,7 @@ struct ButtonView {
 impl View {
     /// The root and what the mode shows at once: the button, or the inline panel (loading).
     pub fn new(doc: Document, container: &Element, theme: &str, mode: Mode, label: &str, s: &Strings) -> View {
-        let root = el(&doc, "div", &cat(&["sir sir--", theme]));
+        let root = el(&doc, "div", &root_class(theme, mode == Mode::Inline));
         let shell = match mode {
             Mode::Button => {
                 let button = button(&doc, "sir-button", "");
@@ -86,7 +91,6 @@ impl View {
                 })
             }
             Mode::Inline => {
-                root.set_class_name(&cat(&["sir sir--inline sir--", theme]));
                 let panel = el(&doc, "section", "sir-inline");
                 attrs(&panel, &[("aria-labelledby", TITLE_ID), ("tabindex", "-1")]);
                 hook(&panel, named::INLINE);
@@ -120,6 +124,38 @@ impl View {
                 }
             }
             Shell::Inline(flow) => flow.sync(&self.doc, st, f, name, now_ms),
+        }
+    }
+
+    /// New settings: the theme, the button's label, and the flow's texts and options (its
+    /// bodies are built again on the next sync).
+    pub fn restyle(&mut self, theme: &str, label: &str, s: &Strings) {
+        let inline = matches!(self.shell, Shell::Inline(_));
+        self.root.set_class_name(&root_class(theme, inline));
+        match &mut self.shell {
+            Shell::Button(view) => {
+                build::set_text(&view.label, label);
+                // The note is built again from the state in the new language.
+                view.note_shown = None;
+                if let Some((_, flow)) = &mut view.dialog {
+                    flow.reset(&self.doc, s);
+                }
+            }
+            Shell::Inline(flow) => flow.reset(&self.doc, s),
+        }
+    }
+
+    /// The id of the element that has focus in the widget, if any.
+    pub fn focused_id(&self) -> Option<String> {
+        let shadow = self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
+        Some(shadow.active_element()?.id()).filter(|id| !id.is_empty())
+    }
+
+    /// Moves focus to the element with `id`, if there is one.
+    pub fn focus_id(&self, id: &str) {
+        let Ok(shadow) = self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return };
+        if let Some(el) = shadow.get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
         }
     }
 
