@@ -30,8 +30,10 @@ macro_rules! donate_button {
         /// It renders into a shadow root of its own, so the host page's CSS cannot break it, and
         /// dispatches `sir-donate:*` DOM events from its host element. Its props are the options
         /// of the README's options table (the same as the `<sir-donate>` attributes), each taking
-        /// a literal or anything reactive (a signal, a memo, a closure), then `on_event`,
-        /// `timeout`, `navigator`, `handle` and `autofocus`.
+        /// a literal or anything reactive, then `on_event`, `timeout`, `navigator`, `handle` and
+        /// `autofocus`. `publishable_key` and `nonprofit` are `Signal<String>` (a `&str`, a
+        /// `String`, a signal, a memo or a closure); the other options are `MaybeProp<T>` (a
+        /// value, an `Option`, a signal, a memo, or a closure as `Signal::derive(move || …)`).
         ///
         /// **Which props do what when they change.** `publishable_key`, `nonprofit`, `api_base`,
         /// `allowed_hosts` and `mode` make it another widget: the old one is unmounted and a new
@@ -48,16 +50,20 @@ macro_rules! donate_button {
         /// fn Page() -> impl IntoView {
         ///     let nonprofit = RwSignal::new("american-red-cross".to_owned());
         ///     let locale = RwSignal::new("en".to_owned());
+        ///     let monthly = RwSignal::new(false);
         ///     let handle = DonateButtonHandle::new();
         ///     view! {
         ///         <button on:click=move |_| nonprofit.set("khan-academy".into())>"Khan Academy"</button>
         ///         <button on:click=move |_| locale.set("fr".into())>"Français"</button>
+        ///         <button on:click=move |_| monthly.set(true)>"Monthly"</button>
         ///         <button on:click=move |_| handle.open()>"Give now"</button>
         ///         <DonateButton
         ///             publishable_key="pk_test_5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a"
         ///             nonprofit=nonprofit
         ///             locale=locale
-        ///             default_frequency=Frequency::Monthly
+        ///             default_frequency=Signal::derive(move || {
+        ///                 if monthly.get() { Frequency::Monthly } else { Frequency::Once }
+        ///             })
         ///             checkout=CheckoutMode::NewTab
         ///             handle=handle
         ///             on_event=Callback::new(|event: WidgetEvent| leptos::logging::log!("{event:?}"))
