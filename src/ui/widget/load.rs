@@ -61,7 +61,7 @@ impl Widget {
         self.load();
         // The note and its button go away while loading: keyboard users keep their place on
         // the Donate button (which works again meanwhile), or on the inline panel.
-        self.focus_button();
+        self.focus_home();
     }
 
     /// The pointer or the focus reached the widget: get ready for the click that may follow by

@@ -180,7 +180,7 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
     w.resume_pending();
     if setup.autofocus {
         // The embed's placeholder had focus: keyboard users keep their place.
-        w.focus_button();
+        w.focus_home();
     }
     Some(WidgetHandle { container, widget: Some(w) })
 }

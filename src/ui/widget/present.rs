@@ -14,7 +14,7 @@ impl Widget {
     }
 
     /// Focus on the donate button, or on the inline panel.
-    pub(super) fn focus_button(&self) {
+    pub(super) fn focus_home(&self) {
         let view = self.0.view.borrow();
         let home = match view.button() {
             Some(button) => Some(button.clone()),
@@ -69,7 +69,7 @@ impl Widget {
         dialog.close();
         dom::unlock_scroll();
         self.emit(WidgetEvent::Close);
-        self.focus_button();
+        self.focus_home();
     }
 
     /// Moves focus to the first field with a problem, so keyboard and screen-reader users land on it.
