@@ -28,6 +28,8 @@ step "format and lints"
 cargo fmt --all --check || die "cargo fmt --all --check failed: run cargo fmt --all"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+# With the test kit (`sir_donate::testing`) and its browser tests (tests/widget/kit.rs).
+cargo clippy --target wasm32-unknown-unknown --all-targets --features testing --quiet -- -D warnings
 # The script-tag build's feature set (scripts/build-dist.sh) too.
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features small-allocator --quiet -- -D warnings
 
@@ -46,7 +48,9 @@ start_sandbox "$LOGS/sandbox-for-browser.out" --api-addr "127.0.0.1:${SIR_TEST_A
   || start_sandbox "$LOGS/sandbox-for-browser.out" --api-addr 127.0.0.1:0 --static-addr 127.0.0.1:0 \
   || die "sir-sandbox did not start"
 echo "sir-sandbox at $SANDBOX_API_URL" >&2
-SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --chrome 2>&1 | tee "$LOGS/browser.log"
+# `--features testing` (passed on to cargo test) adds the test kit and its own tests (tests/widget/kit.rs).
+SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --chrome -- --features testing 2>&1 \
+  | tee "$LOGS/browser.log"
 browser=$(sum_passed "$LOGS/browser.log")
 stop_sandbox
 
