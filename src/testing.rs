@@ -611,7 +611,8 @@ impl Widget {
             } else {
                 "enabled"
             };
-            parts.push(["donate button ", state].concat());
+            let name = button.get_attribute("aria-label").unwrap_or_default();
+            parts.push(format!("donate button {state} ({name:?})"));
             parts.push(if self.is_open() { "dialog open" } else { "dialog closed" }.to_owned());
         }
         let mut text = self.text();
