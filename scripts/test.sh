@@ -4,7 +4,8 @@
 #   2. native unit tests and doc tests of the widget crate (pure logic);
 #   3. sir-sandbox's integration tests over real HTTP;
 #   4. the browser tests: `wasm-pack test --headless --chrome` in headless Chromium against a
-#      sir-sandbox this script starts (and always stops);
+#      sir-sandbox this script starts (and always stops), then the example app's own tests
+#      (examples/leptos-app, written with sir_donate::testing) against the same sandbox;
 #   5. the release dist and its size budgets (scripts/size-budget.sh);
 #   6. the end-to-end tests over WebDriver (sir-e2e: chromedriver + headless Chromium).
 # Prints the count of each kind and exits non-zero if anything failed or ran no test.
@@ -28,6 +29,10 @@ step "format and lints"
 cargo fmt --all --check || die "cargo fmt --all --check failed: run cargo fmt --all"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+# With the test kit (`sir_donate::testing`) and its browser tests (tests/widget/kit.rs).
+cargo clippy --target wasm32-unknown-unknown --all-targets --features testing --quiet -- -D warnings
+# The example app (examples/leptos-app: lib, Trunk binary and tests) for the browser.
+cargo clippy --target wasm32-unknown-unknown -p leptos-app --all-targets --quiet -- -D warnings
 # The script-tag build's feature set (scripts/build-dist.sh) too.
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features small-allocator --quiet -- -D warnings
 
@@ -46,8 +51,15 @@ start_sandbox "$LOGS/sandbox-for-browser.out" --api-addr "127.0.0.1:${SIR_TEST_A
   || start_sandbox "$LOGS/sandbox-for-browser.out" --api-addr 127.0.0.1:0 --static-addr 127.0.0.1:0 \
   || die "sir-sandbox did not start"
 echo "sir-sandbox at $SANDBOX_API_URL" >&2
-SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --chrome 2>&1 | tee "$LOGS/browser.log"
+# `--features testing` (passed on to cargo test) adds the test kit and its own tests (tests/widget/kit.rs).
+SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --chrome -- --features testing 2>&1 \
+  | tee "$LOGS/browser.log"
 browser=$(sum_passed "$LOGS/browser.log")
+
+step "example app's tests (examples/leptos-app, with sir_donate::testing, against sir-sandbox)"
+(cd examples/leptos-app && SIR_SANDBOX_URL="$SANDBOX_API_URL" wasm-pack --log-level warn test --headless --chrome) 2>&1 \
+  | tee "$LOGS/example.log"
+example=$(sum_passed "$LOGS/example.log")
 stop_sandbox
 
 step "script-tag embed: dist build and the size budgets"
@@ -61,13 +73,14 @@ SIR_SITE_DIR="$REPO_ROOT/target/site" cargo test -p sir-e2e 2>&1 | tee "$LOGS/e2
 e2e=$(sum_passed "$LOGS/e2e.log")
 
 step "summary"
-total=$((native + sandbox + browser + e2e))
+total=$((native + sandbox + browser + example + e2e))
 printf 'native unit tests:        %5d passed\n' "$native"
 printf 'sandbox integration tests:%5d passed\n' "$sandbox"
 printf 'browser tests (Chromium): %5d passed\n' "$browser"
+printf 'example app (Chromium):   %5d passed\n' "$example"
 printf 'end-to-end (WebDriver):   %5d passed\n' "$e2e"
 sed -n 's/^/size: /p' "$LOGS/size.log"
-for kind in native sandbox browser e2e; do
+for kind in native sandbox browser example e2e; do
   [ "${!kind}" -gt 0 ] || die "no $kind tests ran"
 done
 echo "$total passed, 0 failed"

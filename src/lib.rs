@@ -38,6 +38,8 @@ pub mod embed;
 mod i18n;
 pub mod key;
 mod money;
+#[cfg(all(feature = "testing", target_arch = "wasm32"))]
+pub mod testing;
 mod text;
 mod timer;
 mod ui;

@@ -2,7 +2,8 @@
 //! `sir-sandbox`. Navigation goes through a recording `Navigator`, so a test sees where the donor
 //! would have been sent without leaving the page.
 //!
-//! One module per topic (`accessibility`, `flow`, `inline`, `loading`, `failures`, `checkout`); what they
+//! One module per topic (`accessibility`, `flow`, `inline`, `loading`, `failures`, `checkout`, and
+//! `kit`: the test kit `sir_donate::testing`, with `--features testing`); what they
 //! share is in `harness`, and the sandbox's control API in `support`, which `tests/client.rs`
 //! uses too.
 #![cfg(target_arch = "wasm32")]
@@ -17,6 +18,7 @@ mod checkout;
 mod failures;
 mod flow;
 mod inline;
+mod kit;
 mod loading;
 mod reactive;
 
