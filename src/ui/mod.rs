@@ -8,6 +8,7 @@
 mod button;
 mod dom;
 mod events;
+pub(crate) mod hook_names;
 mod navigation;
 pub(crate) mod options;
 mod setup;

@@ -3,9 +3,9 @@
 //! writes it with `mark`/`id`/`name`, the one delegated listener reads it back with `of`.
 //!
 //! The same names are the widget's **element hooks** for test authors and host pages: every
-//! element a test needs carries `data-sir="…"` (the README lists them). They are a stable
-//! contract, unlike classes and the markup around them, and `sir_donate::testing` finds elements
-//! by them alone.
+//! element a test needs carries `data-sir="…"` (the README lists them), with its value from
+//! `ui::hook_names`, where each is spelled once. They are a stable contract, unlike classes and
+//! the markup around them, and `sir_donate::testing` finds elements by them alone.
 
 use web_sys::Element;
 
@@ -36,30 +36,19 @@ pub(super) fn hook(element: &Element, name: &str) {
 }
 
 /// Elements that are neither a button with an action nor a text input or a radio.
-pub(super) mod named {
-    pub const NOTE: &str = "note";
-    pub const DIALOG: &str = "dialog";
-    pub const INLINE: &str = "inline";
-    pub const TITLE: &str = "title";
-    pub const FORM: &str = "form";
-    pub const SUBMIT: &str = "submit";
-    pub const ALERT: &str = "alert";
-    pub const NOTICE: &str = "notice";
-    pub const SUMMARY: &str = "summary";
-    pub const OUTCOME: &str = "outcome";
-}
+pub(super) use crate::ui::hook_names as named;
 
 impl Action {
     const ALL: [Action; 6] = [Action::Open, Action::Reload, Action::Close, Action::Retry, Action::Done, Action::Again];
 
     fn name(self) -> &'static str {
         match self {
-            Action::Open => "donate",
-            Action::Reload => "reload",
-            Action::Close => "close",
-            Action::Retry => "retry",
-            Action::Done => "done",
-            Action::Again => "again",
+            Action::Open => named::DONATE,
+            Action::Reload => named::RELOAD,
+            Action::Close => named::CLOSE,
+            Action::Retry => named::RETRY,
+            Action::Done => named::DONE,
+            Action::Again => named::AGAIN,
         }
     }
 
@@ -106,11 +95,11 @@ impl TextInput {
     /// Its hook; its error line's is this followed by `-error`.
     pub fn hook(self) -> &'static str {
         match self {
-            TextInput::Amount => "other-amount",
-            TextInput::Tip => "other-tip",
-            TextInput::FirstName => "first-name",
-            TextInput::LastName => "last-name",
-            TextInput::Email => "email",
+            TextInput::Amount => named::OTHER_AMOUNT,
+            TextInput::Tip => named::OTHER_TIP,
+            TextInput::FirstName => named::FIRST_NAME,
+            TextInput::LastName => named::LAST_NAME,
+            TextInput::Email => named::EMAIL,
         }
     }
 
@@ -135,9 +124,9 @@ impl Choice {
     /// The radios' `name`, and their hook.
     pub fn name(self) -> &'static str {
         match self {
-            Choice::Amount => "amount",
-            Choice::Frequency => "frequency",
-            Choice::Tip => "tip",
+            Choice::Amount => named::AMOUNT,
+            Choice::Frequency => named::FREQUENCY,
+            Choice::Tip => named::TIP,
         }
     }
 

@@ -90,7 +90,7 @@ fn field(doc: &Document, which: TextInput, label: &str, input_attrs: &[(&str, &s
         append(&field, &[&hint]);
     }
     let error = el(doc, "p", "sir-error");
-    hook(&error, &cat(&[which.hook(), "-error"]));
+    hook(&error, &cat(&[which.hook(), named::ERROR_SUFFIX]));
     attrs(&error, &[("id", &error_id)]);
     append(&field, &[&error]);
     Field { field, input: input(control), error }
