@@ -74,8 +74,7 @@ const POLL: Duration = Duration::from_millis(20);
 /// The selector of a widget's host element, the one selector the kit uses.
 const HOST: &str = "div.sir-donate";
 
-/// The attribute of the element hooks.
-const HOOK_ATTRIBUTE: &str = "data-sir";
+use crate::ui::hook_names::ATTRIBUTE as HOOK_ATTRIBUTE;
 
 /// The prefix of the widget's `sessionStorage` entries.
 const STORAGE_PREFIX: &str = "sir-donate:";

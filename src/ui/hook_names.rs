@@ -5,6 +5,9 @@
 // Read by the widget and, with the `testing` feature, by the kit; some only by the kit.
 #![allow(dead_code)]
 
+/// The attribute that holds a hook.
+pub const ATTRIBUTE: &str = "data-sir";
+
 /// The donate button (button mode).
 pub const DONATE: &str = "donate";
 /// "Try again" after a load that failed, in the note under the button or in the inline panel.

@@ -26,8 +26,7 @@ pub(super) enum Action {
     Again,
 }
 
-/// The attribute of the element hooks.
-const HOOK_ATTRIBUTE: &str = "data-sir";
+use crate::ui::hook_names::ATTRIBUTE as HOOK_ATTRIBUTE;
 const HOOK_SELECTOR: &str = "[data-sir]";
 
 /// Gives `element` the hook `name` (`data-sir="name"`).
