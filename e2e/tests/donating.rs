@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
-use serde_json::{Value, json};
+use serde_json::json;
 use sir_e2e::World;
 use sir_e2e::world::{OUTCOME, POLL, SOON};
 
@@ -22,12 +22,7 @@ async fn redirect_checkout_completes_and_the_widget_thanks_the_donor_on_return()
 
     // The page itself goes to checkout.
     let id = w.wait_checkout().await;
-    let created: Vec<Value> = w
-        .api_requests()
-        .await
-        .into_iter()
-        .filter(|r| r["method"] == "POST" && r["path"] == "/v1/partner/donations/create-link")
-        .collect();
+    let created = w.create_link_requests().await;
     assert_eq!(created.len(), 1, "one create-link request: {created:?}");
     let body = &created[0]["body"];
     assert_eq!(

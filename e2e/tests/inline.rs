@@ -65,12 +65,7 @@ async fn a_keyboard_alone_can_donate_through_the_inline_form_and_is_thanked_in_p
     w.keys(&[Key::Enter.into()]).await;
 
     let id = w.wait_checkout().await;
-    let created: Vec<Value> = w
-        .api_requests()
-        .await
-        .into_iter()
-        .filter(|r| r["method"] == "POST" && r["path"] == "/v1/partner/donations/create-link")
-        .collect();
+    let created = w.create_link_requests().await;
     assert_eq!(created.len(), 1, "one create-link request: {created:?}");
     assert_eq!(created[0]["body"]["nonprofitSlug"], "khan-academy");
 

@@ -2,7 +2,6 @@
 //! the thank-you after returning, and donation ids of the wrong shape kept out of every URL.
 
 use serde_json::json;
-use sir_donate::api::{CreateLinkRequest, Frequency as ApiFrequency, Provider as ApiProvider};
 use sir_donate::{CheckoutMode, Mode, Navigation};
 use wasm_bindgen_test::*;
 
@@ -62,23 +61,7 @@ async fn a_blocked_popup_falls_back_to_redirect() {
 async fn returning_from_checkout_shows_the_thank_you() {
     reset().await;
     // A donation created and paid while the donor was away on the checkout page.
-    let created = client(ACME)
-        .create_link(&CreateLinkRequest {
-            nonprofit_slug: "american-red-cross".into(),
-            amount: 4200,
-            currency: "USD".into(),
-            frequency: ApiFrequency::Once,
-            provider: ApiProvider::EveryOrg,
-            donor_email: "ada@example.org".into(),
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
-            tip_amount: None,
-            tip_percent: None,
-            referral_code: None,
-        })
-        .await
-        .unwrap();
-    let id = created.partner_donation_id.as_str().to_owned();
+    let id = created_donation().await;
     let (container, _handle) = mount_after_checkout(&id, 4200, Mode::Button);
     let shadow = || container.query_selector(".sir-donate").ok().flatten().and_then(|h| h.shadow_root());
     let text = || shadow().and_then(|s| s.text_content()).unwrap_or_default();

@@ -271,3 +271,25 @@ pub async fn submit_expecting_alert(w: &Mounted) -> String {
     wait_until("an alert", || w.q(".sir-alert").is_some()).await;
     w.text(".sir-alert")
 }
+
+/// Creates a $42 donation for Ada through the API, as the widget does before the trip to
+/// checkout, and returns its id.
+pub async fn created_donation() -> String {
+    let created = client(ACME)
+        .create_link(&sir_donate::api::CreateLinkRequest {
+            nonprofit_slug: "american-red-cross".into(),
+            amount: 4200,
+            currency: "USD".into(),
+            frequency: sir_donate::api::Frequency::Once,
+            provider: sir_donate::api::Provider::EveryOrg,
+            donor_email: "ada@example.org".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            tip_amount: None,
+            tip_percent: None,
+            referral_code: None,
+        })
+        .await
+        .unwrap();
+    created.partner_donation_id.as_str().to_owned()
+}

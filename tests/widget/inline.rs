@@ -4,7 +4,6 @@
 
 use serde_json::json;
 use sir_donate::Mode;
-use sir_donate::api::{CreateLinkRequest, Frequency as ApiFrequency, Provider as ApiProvider};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -81,23 +80,7 @@ async fn an_inline_form_shows_a_failed_load_in_place_and_recovers() {
 #[wasm_bindgen_test]
 async fn an_inline_form_shows_the_outcome_in_place_after_checkout() {
     reset().await;
-    let created = client(ACME)
-        .create_link(&CreateLinkRequest {
-            nonprofit_slug: "american-red-cross".into(),
-            amount: 4200,
-            currency: "USD".into(),
-            frequency: ApiFrequency::Once,
-            provider: ApiProvider::EveryOrg,
-            donor_email: "ada@example.org".into(),
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
-            tip_amount: None,
-            tip_percent: None,
-            referral_code: None,
-        })
-        .await
-        .unwrap();
-    let id = created.partner_donation_id.as_str().to_owned();
+    let id = created_donation().await;
     complete(&id).await;
     let (container, _handle) = mount_after_checkout(&id, 4200, Mode::Inline);
     let shadow = || container.query_selector(".sir-donate").ok().flatten().and_then(|h| h.shadow_root());

@@ -11,14 +11,13 @@ use std::any::Any;
 
 use leptos::prelude::*;
 use serde_json::{Value, json};
-use sir_donate::api::{CreateLinkRequest, Frequency as ApiFrequency, Provider as ApiProvider};
 use sir_donate::testing::{self, Choice, EventLog, Input, Navigation, Navigations, Widget, hooks, recording_navigator};
 use sir_donate::{CheckoutMode, DonateButton, Mode};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
-use crate::harness::{create_link_posts, document, mount_after_checkout};
+use crate::harness::{create_link_posts, created_donation, document, mount_after_checkout};
 use crate::support::*;
 
 /// A widget for ACME and american-red-cross in a container of its own, with its events and
@@ -202,27 +201,6 @@ async fn a_blocked_window_is_a_notice_read_through_the_kit() {
     page.navigations.wait_for_redirect().await;
     let notice = w.wait_for_notice().await;
     assert!(notice.contains("blocked"), "{notice}");
-}
-
-/// Creates a donation through the API, as the widget would before the trip to checkout.
-async fn created_donation() -> String {
-    let created = client(ACME)
-        .create_link(&CreateLinkRequest {
-            nonprofit_slug: "american-red-cross".into(),
-            amount: 4200,
-            currency: "USD".into(),
-            frequency: ApiFrequency::Once,
-            provider: ApiProvider::EveryOrg,
-            donor_email: "ada@example.org".into(),
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
-            tip_amount: None,
-            tip_percent: None,
-            referral_code: None,
-        })
-        .await
-        .unwrap();
-    created.partner_donation_id.as_str().to_owned()
 }
 
 /// The sandbox's control call that cancels a pending donation.

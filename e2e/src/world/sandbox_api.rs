@@ -25,6 +25,12 @@ impl World {
             .collect()
     }
 
+    /// The create-link requests so far (`POST`, with the `body` the widget sent).
+    pub async fn create_link_requests(&self) -> Vec<Value> {
+        let requests = self.api_requests().await.into_iter();
+        requests.filter(|r| r["method"] == "POST" && r["path"] == "/v1/partner/donations/create-link").collect()
+    }
+
     /// Queues a sandbox fault (`POST /__sandbox/faults`).
     pub async fn fault(&self, fault: Value) {
         let url = format!("{}/__sandbox/faults", self.sandbox.api_url());
