@@ -6,8 +6,8 @@
 #   sir-donate.<hash>.wasm     the widget (profile dist, wasm-opt -O); one hash of both files
 #   sir-donate.d.ts            the loader's types (js/sir-donate.d.ts: the SirDonate global, its options)
 #   manifest.json              every file with its size and SRI hash (sha384)
-# and the npm-ready package into pkg/ (what `wasm-pack build --target web` makes, with .d.ts
-# types, from the same build).
+# and the npm package into pkg/ from the same build: the wasm-bindgen glue (--target web) and
+# the wasm, with the package's modules, types and README from js/package/ (see its README).
 # Prints each file's size raw / gzip / brotli. Run scripts/setup.sh first (the README commands do).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,35 +59,63 @@ out=target/dist-build/wasm32-unknown-unknown/dist
 css=$(ls -t "$out"/build/sir-donate-*/out/widget.min.css | head -n1)
 cp "$css" target/dist-build/widget.min.css
 
-step "pkg/ (wasm-bindgen --target web, wasm-opt -O)"
-# What `wasm-pack build --target web` makes, from this build: the glue, its .d.ts types, the
-# wasm after wasm-opt with wasm-pack's default -O, package.json, the README.
+step "pkg/ (the npm package: wasm-bindgen --target web, wasm-opt -O, js/package/)"
+# The wasm-bindgen glue (--target web) and the wasm after wasm-opt with wasm-pack's default -O,
+# wrapped by the package's own modules and types (js/package/: init, mount, defineElement, the
+# typed options and events; the glue's generated .d.ts is not shipped), its README and a
+# package.json made here.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
 rm -rf pkg
-wasm-bindgen --target web --out-dir pkg "$out/sir_donate.wasm"
+wasm-bindgen --target web --no-typescript --out-dir pkg "$out/sir_donate.wasm"
 wasm-opt pkg/sir_donate_bg.wasm "${features[@]}" -O -o pkg/sir_donate_bg.opt.wasm
 mv pkg/sir_donate_bg.opt.wasm pkg/sir_donate_bg.wasm
-cp README.md pkg/
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+for f in index.js load.js element.js index.d.ts wasm.d.ts README.md; do
+  sed "s/__SIR_VERSION__/$version/g" "js/package/$f" >"pkg/$f"
+done
 printf '*' >pkg/.gitignore
 cargo metadata --no-deps --format-version 1 | python3 -c '
-import json, sys
+import json, os, sys
 package = next(p for p in json.load(sys.stdin)["packages"] if p["name"] == "sir-donate")
 stem = next(t["name"] for t in package["targets"] if "cdylib" in t["kind"])  # sir_donate
+wasm = stem + "_bg.wasm"
 manifest = {
     "name": package["name"],
-    "type": "module",
-    "description": package["description"],
     "version": package["version"],
+    "description": "The donate button and donation form of the SIR Giving Partner API, as a "
+    "WebAssembly widget: mount() it, or use the <sir-donate> element. Typed options and events.",
+    "keywords": ["donate", "donation", "donate-button", "nonprofit", "sir", "web-component", "webassembly"],
     "license": package["license"],
-    "files": [stem + "_bg.wasm", stem + ".js", stem + ".d.ts"],
-    "main": stem + ".js",
-    "types": stem + ".d.ts",
-    "sideEffects": ["./snippets/*"],
+    "type": "module",
+    "main": "./index.js",
+    "module": "./index.js",
+    "types": "./index.d.ts",
+    "exports": {
+        ".": {"types": "./index.d.ts", "import": "./index.js", "default": "./index.js"},
+        # For bundlers that give a file import its URL (esbuild --loader:.wasm=file).
+        "./" + wasm: {"types": "./wasm.d.ts", "default": "./" + wasm},
+        "./package.json": "./package.json",
+    },
+    # What npm packs (package.json is always in): the entry, its internal modules, the glue, the
+    # wasm, the types and the README.
+    "files": ["index.js", "load.js", "element.js", stem + ".js", wasm, "index.d.ts", "wasm.d.ts", "README.md"],
+    # No module does anything when imported: defineElement() defines the element when called.
+    "sideEffects": False,
 }
+if package.get("repository"):
+    manifest["repository"] = {"type": "git", "url": "git+" + package["repository"], "directory": "js/package"}
+else:
+    print("build-dist: Cargo.toml has no repository; pkg/package.json goes without one", file=sys.stderr)
+if package.get("homepage"):
+    manifest["homepage"] = package["homepage"]
+missing = [f for f in manifest["files"] if not os.path.isfile(os.path.join("pkg", f))]
+if missing:
+    sys.exit("build-dist: pkg/ lacks " + ", ".join(missing))
 with open("pkg/package.json", "w") as out:
     json.dump(manifest, out, indent=2)
     out.write("\n")
 '
+grep -q "__SIR_" pkg/*.js pkg/*.d.ts && die "pkg/: a build placeholder was not replaced"
 
 rm -rf dist
 mkdir -p dist
@@ -112,7 +140,6 @@ hash=$(cat "$work/glue.js" "$work/widget.wasm" | sha256sum | cut -c1-10)
 cp "$work/glue.js" "dist/sir-donate.$hash.js"
 cp "$work/widget.wasm" "dist/sir-donate.$hash.wasm"
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 sed -e "s/__SIR_HASH__/$hash/" -e "s/\"__SIR_VERSION__\"/\"$version\"/" js/sir-donate.js >"$work/loader.js"
 grep -q "__SIR_" "$work/loader.js" && die "js/sir-donate.js: a build placeholder was not replaced"
 # --mangle-props=_$ shortens the properties the loader keeps on its elements (widget_,

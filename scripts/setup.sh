@@ -76,13 +76,15 @@ if ! has_version twiggy "twiggy-opt $TWIGGY_VERSION"; then
 fi
 
 # 4. Node tools from npm, under a private prefix so they never shadow or clash with Debian's:
-#    wasm-opt (binaryen 132) and esbuild (minifies the loader and the JS glue).
+#    wasm-opt (binaryen 132), esbuild (minifies the loader and the JS glue; bundles the npm
+#    package's test app) and TypeScript (the type test of the npm package's .d.ts).
 if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -qF "version_${BINARYEN_VERSION%%.*}" \
-   || [ "$("$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
-  log "installing binaryen@$BINARYEN_VERSION and esbuild@$ESBUILD_VERSION (npm)"
+   || [ "$("$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null)" != "$ESBUILD_VERSION" ] \
+   || [ "$("$TOOLS_DIR/node_modules/.bin/tsc" --version 2>/dev/null)" != "Version $TYPESCRIPT_VERSION" ]; then
+  log "installing binaryen@$BINARYEN_VERSION, esbuild@$ESBUILD_VERSION and typescript@$TYPESCRIPT_VERSION (npm)"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error \
-    "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION"
+    "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION" "typescript@$TYPESCRIPT_VERSION"
 fi
 
 # 5. Fail loudly if the wasm-opt that trunk and wasm-pack will find first is not binaryen 132.

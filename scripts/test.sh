@@ -6,8 +6,10 @@
 #   4. the browser tests: `wasm-pack test --headless --chrome` in headless Chromium against a
 #      sir-sandbox this script starts (and always stops), then the example app's own tests
 #      (examples/leptos-app, written with sir_donate::testing) against the same sandbox;
-#   5. the release dist and its size budgets (scripts/size-budget.sh);
-#   6. the end-to-end tests over WebDriver (sir-e2e: chromedriver + headless Chromium).
+#   5. the release dist and its size budgets (scripts/size-budget.sh), and the type test of the
+#      npm package built with it (scripts/npm-app.sh --types: tsc --strict over a test app);
+#   6. the end-to-end tests over WebDriver (sir-e2e: chromedriver + headless Chromium), the
+#      npm package bundled by esbuild among them.
 # Prints the count of each kind and exits non-zero if anything failed or ran no test.
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,6 +70,9 @@ scripts/build-dist.sh
 assemble_site
 scripts/size-budget.sh | tee "$LOGS/size.log"
 
+step "npm package: type test (tsc --strict, es2022 + dom, no skipLibCheck)"
+scripts/npm-app.sh --types | tee "$LOGS/types.log"
+
 step "end-to-end tests (WebDriver, headless Chromium, against target/site)"
 SIR_SITE_DIR="$REPO_ROOT/target/site" cargo test -p sir-e2e 2>&1 | tee "$LOGS/e2e.log"
 e2e=$(sum_passed "$LOGS/e2e.log")
@@ -80,6 +85,7 @@ printf 'browser tests (Chromium): %5d passed\n' "$browser"
 printf 'example app (Chromium):   %5d passed\n' "$example"
 printf 'end-to-end (WebDriver):   %5d passed\n' "$e2e"
 sed -n 's/^/size: /p' "$LOGS/size.log"
+cat "$LOGS/types.log"
 for kind in native sandbox browser example e2e; do
   [ "${!kind}" -gt 0 ] || die "no $kind tests ran"
 done

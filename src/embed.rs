@@ -55,7 +55,19 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
 
+    use crate::text::{cat, quoted};
     use crate::ui::{WidgetHandle, WidgetProps};
+
+    macro_rules! option_keys {
+        ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$kind:ident],
+            attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
+            read $read:path; )*) => {
+            /// Each option's key in an options object (the `SirDonate.mount` key: the attribute in
+            /// camelCase), in the order of `ATTRIBUTES`: both come from the option table.
+            const KEYS: &[&str] = &[$($js),*];
+        };
+    }
+    crate::ui::options::with_options!(option_keys);
 
     /// What a mounted widget holds: where it renders, where its options come from, and the
     /// widget itself with the host element made for it.
@@ -65,9 +77,9 @@ mod browser {
         widget: RefCell<Option<(Element, Option<WidgetHandle>)>>,
     }
 
-    /// A widget mounted by the loader. Mounted from a `<sir-donate>` element, it watches the
-    /// element's attributes (those of the option table, so the list is not repeated in the
-    /// loader) and mounts again when one changes.
+    /// A mounted widget. Mounted from a `<sir-donate>` element, it watches the element's
+    /// attributes (those of the option table, so no list of them is kept in JavaScript) and
+    /// mounts again when one changes.
     #[wasm_bindgen]
     pub struct Mounted {
         embedded: Rc<Embedded>,
@@ -100,11 +112,11 @@ mod browser {
             let element = self.source.dyn_ref::<Element>();
             let get = |name: &str| match element {
                 Some(el) => el.get_attribute(name),
-                None => js_sys::Reflect::get(&self.source, &JsValue::from_str(name)).ok()?.as_string(),
+                None => option_value(&self.source, name),
             };
             let (props, warnings) = super::from_attributes(get);
             for warning in warnings {
-                web_sys::console::warn_1(&crate::text::cat(&["sir-donate: ", &warning]).into());
+                warn(&cat(&["sir-donate: ", &warning]));
             }
             let props = WidgetProps { autofocus, ..props };
             // The same host element the `DonateButton` component renders, so pages and tests find
@@ -129,12 +141,50 @@ mod browser {
         }
     }
 
-    /// Mounts a widget into `container`, reading its options from `source`: the `<sir-donate>`
-    /// element itself (its attributes, watched for changes), or a plain object keyed by
-    /// attribute name.
+    /// The option with attribute `attribute` in an options object, under its camelCase key, as
+    /// text: a string as it is, another value as JavaScript writes it (`[25, 50]` is `"25,50"`);
+    /// `undefined` and `null` are no value.
+    fn option_value(options: &JsValue, attribute: &str) -> Option<String> {
+        let key = KEYS[super::ATTRIBUTES.iter().position(|a| *a == attribute)?];
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+        if value.loose_eq(&JsValue::NULL) {
+            return None;
+        }
+        Some(value.as_string().unwrap_or_else(|| value.unchecked_ref::<js_sys::Object>().to_string().into()))
+    }
+
+    /// Warns about each key of an options object that names no option: a typo, or an attribute's
+    /// kebab-case name in place of its camelCase key (then the warning says the key). The widget
+    /// mounts all the same.
+    fn warn_unknown_keys(options: &JsValue) {
+        if !options.is_object() {
+            return;
+        }
+        for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string())
+        {
+            if KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            let camel = super::ATTRIBUTES.iter().position(|a| *a == key).map_or("", |i| KEYS[i]);
+            let hint = if camel.is_empty() { "" } else { "; options are in camelCase: " };
+            warn(&cat(&["sir-donate: ignored the unknown option ", &quoted(&key), hint, camel]));
+        }
+    }
+
+    fn warn(message: &str) {
+        web_sys::console::warn_1(&message.into());
+    }
+
+    /// Mounts a widget into `container`, reading its options from `source`: a `<sir-donate>`
+    /// element (its attributes, watched for changes), or an options object with the camelCase
+    /// keys of `SirDonate.mount` (`publishableKey`, `nonprofit`, …; a key that names no option
+    /// is ignored with a console warning).
     #[wasm_bindgen]
     pub fn mount(container: HtmlElement, source: JsValue) -> Mounted {
         let element = source.dyn_ref::<Element>().cloned();
+        if element.is_none() {
+            warn_unknown_keys(&source);
+        }
         // Keyboard users who reached the placeholder keep focus on the real button.
         let had_focus = element.as_ref().and_then(|el| el.shadow_root()).and_then(|r| r.active_element()).is_some();
         let embedded = Rc::new(Embedded { container, source, widget: RefCell::new(None) });

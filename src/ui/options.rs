@@ -328,6 +328,26 @@ mod tests {
         check_generated("js/sir-donate.d.ts", TYPES, TYPES_BEGIN, TYPES_END, &types_block());
     }
 
+    const PACKAGE_TYPES: &str = include_str!("../../js/package/index.d.ts");
+    const PACKAGE_README: &str = include_str!("../../js/package/README.md");
+
+    /// The npm package's types carry the loader's block of options, word for word.
+    #[test]
+    fn the_package_declaration_lists_every_option() {
+        check_generated("js/package/index.d.ts", PACKAGE_TYPES, TYPES_BEGIN, TYPES_END, &types_block());
+    }
+
+    /// The npm package's README lists the options by their `mount` key, without the Rust props.
+    #[test]
+    fn the_package_readme_lists_every_option() {
+        let mut table = String::from("| Key | Attribute | Values | Default | Meaning |\n|---|---|---|---|---|\n");
+        for o in OPTIONS {
+            let row = [o.js, "` | `", o.attribute, "` | ", &o.values.replace('|', "/"), " | ", o.default, " | "];
+            table.push_str(&cat(&["| `", &cat(&row), o.doc.trim(), " |\n"]));
+        }
+        check_generated("js/package/README.md", PACKAGE_README, README_BEGIN, README_END, &table);
+    }
+
     #[test]
     fn every_reader_refuses_what_it_cannot_read() {
         use super::read;
