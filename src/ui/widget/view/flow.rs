@@ -8,7 +8,7 @@ use web_sys::{Document, Element};
 use super::super::hooks::{Action, TITLE_ID, hook, named};
 use super::super::state::{Outcome, State};
 use super::Fixed;
-use super::build::{append, attrs, button, el, logo, set_text, sync_logo, with_text};
+use super::build::{append, attrs, button, el, logo, place, set_attr, set_text, sync_logo, with_text};
 use super::form::FormView;
 use super::outcome::outcome_view;
 use crate::i18n::Strings;
@@ -74,9 +74,9 @@ impl FlowView {
         &self.frame
     }
 
-    /// The body shown now.
+    /// The body shown now (the frame's last child, after the heading when it is shown).
     pub fn body(&self) -> Option<Element> {
-        self.header.next_element_sibling()
+        self.frame.last_element_child().filter(|b| *b != self.header)
     }
 
     pub fn sync(&mut self, doc: &Document, st: &State, f: &Fixed, name: &str, now_ms: f64) {
@@ -101,6 +101,7 @@ impl FlowView {
         } else {
             None
         };
+        let loading = body.is_none();
         let body = body.unwrap_or_else(|| self.loading.clone());
         let shown = self.body();
         if shown.as_ref() != Some(&body) {
@@ -109,6 +110,16 @@ impl FlowView {
             }
             append(&self.frame, &[&body]);
         }
+        // While loading the heading would name the slug, then grow (the nonprofit's name, its
+        // logo) and push the page down: it appears with what follows it instead.
+        place(&self.frame, &self.header, !loading, self.frame.first_child().as_ref());
+        // The frame is named by the heading once there is one, and busy until then.
+        if loading {
+            let _ = self.frame.remove_attribute("aria-labelledby");
+        } else {
+            set_attr(&self.frame, "aria-labelledby", TITLE_ID);
+        }
+        set_attr(&self.frame, "aria-busy", if loading { "true" } else { "false" });
     }
 }
 
