@@ -218,8 +218,8 @@ async fn the_outcome_after_checkout_through_the_kit() {
     let (container, _mounted) = mount_after_checkout(&id, 4200, Mode::Button);
     let w = Widget::find(&container);
     // Pending: the note under the button says so; the outcome comes in the dialog once paid.
-    let note = w.wait_for_note().await;
-    assert!(note.contains("processing"), "{note}");
+    // First "Checking your donation…", then, once its status is read, "processing".
+    w.until("the processing note", |w| w.note().is_some_and(|n| n.contains("processing"))).await;
     assert_eq!(w.outcome(), None);
     complete(&id).await;
     w.wait_for_text("Thank you").await;
