@@ -8,8 +8,9 @@
 # WIDGET_TARGET is the goal (below every.org's 44,361 B button bundle). The widget is not there
 # yet, so the check fails on WIDGET_CEILING, today's size plus a little room: any growth is
 # caught, and the ceiling only ever moves down, except by the measured cost of a capability
-# added (the last: the inline form, the option table and attribute watching, +1,341 B; see
-# ARCHITECTURE.md, Size). Over a budget, the script prints where the wasm's
+# added (the last: the inline form, the option table, attribute watching, the element hooks for
+# test authors and the npm package's camelCase options, +2,167 B in all; see ARCHITECTURE.md,
+# Size). Over a budget, the script prints where the wasm's
 # bytes go (largest functions, and bytes per crate) from a build that keeps function names.
 #
 # Usage: scripts/size-budget.sh [--breakdown]   (--breakdown prints it even within budget)
@@ -21,7 +22,7 @@ source scripts/lib.sh
 
 LOADER_BUDGET=1200
 WIDGET_TARGET=44000
-WIDGET_CEILING=75000
+WIDGET_CEILING=75600
 
 br() { brotli -q 11 -c "$1" | wc -c; }
 
