@@ -16,6 +16,11 @@ macro_rules! attribute_reader {
         /// The attributes `<sir-donate>` understands, in kebab-case.
         pub const ATTRIBUTES: &[&str] = &[$($attr),*];
 
+        /// Each option's key in an options object (the `SirDonate.mount` key: the attribute in
+        /// camelCase), in the order of `ATTRIBUTES`.
+        #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+        const KEYS: &[&str] = &[$($js),*];
+
         /// Each attribute with the reader that stores its value in the props: one small function
         /// per option, and one loop below for all of them.
         #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -57,17 +62,6 @@ mod browser {
 
     use crate::text::{cat, quoted};
     use crate::ui::{WidgetHandle, WidgetProps};
-
-    macro_rules! option_keys {
-        ($( $(#[doc = $doc:literal])* $name:ident : { $($ty:tt)+ } [$kind:ident],
-            attribute $attr:literal, js $js:literal, values $values:literal, default $default:literal,
-            read $read:path; )*) => {
-            /// Each option's key in an options object (the `SirDonate.mount` key: the attribute in
-            /// camelCase), in the order of `ATTRIBUTES`: both come from the option table.
-            const KEYS: &[&str] = &[$($js),*];
-        };
-    }
-    crate::ui::options::with_options!(option_keys);
 
     /// What a mounted widget holds: where it renders, where its options come from, and the
     /// widget itself with the host element made for it.
@@ -145,7 +139,7 @@ mod browser {
     /// text: a string as it is, another value as JavaScript writes it (`[25, 50]` is `"25,50"`);
     /// `undefined` and `null` are no value.
     fn option_value(options: &JsValue, attribute: &str) -> Option<String> {
-        let key = KEYS[super::ATTRIBUTES.iter().position(|a| *a == attribute)?];
+        let key = super::KEYS[super::ATTRIBUTES.iter().position(|a| *a == attribute)?];
         let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
         if value.loose_eq(&JsValue::NULL) {
             return None;
@@ -162,10 +156,10 @@ mod browser {
         }
         for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string())
         {
-            if KEYS.contains(&key.as_str()) {
+            if super::KEYS.contains(&key.as_str()) {
                 continue;
             }
-            let camel = super::ATTRIBUTES.iter().position(|a| *a == key).map_or("", |i| KEYS[i]);
+            let camel = super::ATTRIBUTES.iter().position(|a| *a == key).map_or("", |i| super::KEYS[i]);
             let hint = if camel.is_empty() { "" } else { "; options are in camelCase: " };
             warn(&cat(&["sir-donate: ignored the unknown option ", &quoted(&key), hint, camel]));
         }

@@ -7,6 +7,8 @@
 
 /// The attribute that holds a hook.
 pub const ATTRIBUTE: &str = "data-sir";
+/// A selector for any hooked element (`[data-sir]`).
+pub const SELECTOR: &str = "[data-sir]";
 
 /// The donate button (button mode).
 pub const DONATE: &str = "donate";

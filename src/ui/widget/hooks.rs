@@ -26,8 +26,7 @@ pub(super) enum Action {
     Again,
 }
 
-use crate::ui::hook_names::ATTRIBUTE as HOOK_ATTRIBUTE;
-const HOOK_SELECTOR: &str = "[data-sir]";
+use crate::ui::hook_names::{ATTRIBUTE as HOOK_ATTRIBUTE, SELECTOR as HOOK_SELECTOR};
 
 /// Gives `element` the hook `name` (`data-sir="name"`).
 pub(super) fn hook(element: &Element, name: &str) {
