@@ -47,21 +47,72 @@
   // This script: document.currentScript for a classic script; a module script has none, so a
   // lookup by its address.
   const thisScript = document.currentScript || document.querySelector('script[src*="sir-donate"]');
-  const loadOnIntentOnly = thisScript?.dataset.load == "intent";
+  // Loading waits for intent when the page asks for it (data-load="intent"), and when the visitor
+  // asked to save data: then only donors who reach for the button download the widget.
+  const loadOnIntentOnly = thisScript?.dataset.load == "intent" || navigator.connection?.saveData;
   // The glue and the wasm sit next to this script, named after their content hash.
   const widgetFile = extension => new URL("sir-donate.__SIR_HASH__." + extension, thisScript.src).href;
 
+  // A widget's API base as the widget derives it (its api-base, else the key's environment:
+  // pk_live_ → production, any other → the sandbox), without a trailing slash. The widget checks
+  // it (https, or http on loopback) and takes no answer from a base it refuses.
+  const apiBase = (element, key) =>
+    (element.getAttribute("api-base") || "https://" + (/^pk_live_/.test(key) ? "" : "dev") + "api.sirgiving.org").replace(
+      /\/+$/,
+      "",
+    );
+  const keyOf = element => element.getAttribute("publishable-key");
+
+  // Early API requests, by URL and key: the configuration and the nonprofit each widget will
+  // ask for, started with the glue and the wasm instead of after them (each waits for a CORS
+  // preflight: on a slow network this saves two round trips). The widget takes the answer to
+  // the very request it would send, and sends any other itself. Only a publishable key is ever
+  // sent (a secret key pasted into the attribute never leaves the page; the widget refuses it),
+  // and a publishable key is public: it is in the page.
+  const earlyRequests = new Map();
+  const requestEarly = element => {
+    const key = keyOf(element);
+    const base = apiBase(element, key);
+    const nonprofit = element.getAttribute("nonprofit");
+    for (const path of ["config", nonprofit && "organizations/" + nonprofit]) {
+      const url = base + "/v1/partner/" + path;
+      if (path && /^pk_/.test(key) && !earlyRequests.has(url + key)) {
+        // With the widget's own time limit (15 s), where browsers have AbortSignal.timeout. The
+        // widget gets the body of a success; of anything else, nothing (it asks again itself).
+        const body = fetch(url, { headers: { "X-Partner-Key": key }, credentials: "omit", signal: AbortSignal.timeout?.(15e3) })
+          .then(answer => answer.ok && answer.text())
+          .catch(() => {});
+        earlyRequests.set(url + key, body);
+      }
+    }
+  };
+
   // The wasm widget, loaded once per page: startLoading() (intent, idle time, SirDonate.open)
-  // starts it, and every element waits for the same promise.
+  // starts everything it needs at once (the glue, the wasm, the early API requests), and every
+  // element waits for the same promise. The wasm downloads beside the glue rather than after it;
+  // the glue compiles it as it streams in.
   let startLoading;
   const widgetLoaded = new Promise(resolve => {
     startLoading = resolve;
-  })
-    .then(() => import(widgetFile("js")))
-    .then(glue => glue.default({ module_or_path: widgetFile("wasm") }).then(() => glue));
+  }).then(() => {
+    const wasm = fetch(widgetFile("wasm"));
+    wasm.catch(() => {}); // a failure reaches the glue's init, which is awaited below
+    document.querySelectorAll(TAG).forEach(requestEarly);
+    return import(widgetFile("js")).then(glue => glue.default({ module_or_path: wasm }).then(() => glue));
+  });
   widgetLoaded.catch(error => console.error("sir-donate: could not load", error));
 
   const create = (tag, properties) => Object.assign(document.createElement(tag), properties);
+
+  // One <link rel=preconnect> per API base (crossorigin: the widget's requests are CORS requests
+  // without credentials, which use connections of their own).
+  const preconnected = new Set();
+  const preconnect = base => {
+    if (!preconnected.has(base)) {
+      preconnected.add(base);
+      document.head.append(create("link", { rel: "preconnect", href: base, crossOrigin: "" }));
+    }
+  };
 
   // Sets attributes from an object, camelCase keys becoming kebab-case (publishableKey →
   // publishable-key); null and undefined values are left out.
@@ -94,6 +145,8 @@
       const placeholder = inline ? create("output") : create("button", { textContent: label });
       root.replaceChildren(placeholder);
       if (sheet) root.adoptedStyleSheets = [sheet];
+      // The connection to the API is opened now, so the widget's first requests skip its setup.
+      preconnect(apiBase(this, keyOf(this)));
 
       if (!loadOnIntentOnly) {
         if (window.requestIdleCallback) requestIdleCallback(startLoading);
@@ -106,7 +159,8 @@
           if (!placeholder.isConnected) return;
           const container = create("div");
           root.append(container);
-          this.widget_ = glue.mount(container, this); // the widget reads its options from our attributes
+          // The widget reads its options from our attributes, and takes its early answers.
+          this.widget_ = glue.mount(container, this, earlyRequests);
           placeholder.remove();
           if (this.openWhenMounted_) {
             this.widget_.open();

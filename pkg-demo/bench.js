@@ -2,7 +2,8 @@
  * command (scripts/bench.sh, e2e/src/bin/bench.rs). Not part of the embed.
  *
  * Included as a blocking script right before the loader's <script async> tag. It
- *   1. fills #widgets with ?n=N <sir-donate> elements (default 1), nonprofits in rotation;
+ *   1. fills #widgets with ?n=N <sir-donate> elements (default 1), nonprofits in rotation, in
+ *      ?mode=M if given (inline);
  *   2. records what happens from then on in window.__bench, all times in milliseconds on this
  *      document's clock (performance.now(); add performance.timeOrigin to compare documents):
  *      - t0: the moment just before the loader's script tag;
@@ -23,7 +24,8 @@
 (() => {
   const now = () => performance.now();
   const params = new URLSearchParams(location.search);
-  const n = Math.max(1, Math.min(1000, parseInt(params.get("n") || "1", 10) || 1));
+  // n=0: the empty page that memory and main-thread figures are measured above (bench-empty.html).
+  const n = Math.max(0, Math.min(1000, parseInt(params.get("n") ?? "1", 10) || 0));
   const slugs = ["american-red-cross", "doctors-without-borders", "world-wildlife-fund", "khan-academy", "feeding-america"];
   const B = (window.__bench = {
     n,
@@ -32,6 +34,7 @@
     ready: 0,
     errors: [],
     clicks: [],
+    shifts: [],
   });
   const mark = (name, t = now()) => {
     if (!(name in B.marks)) B.marks[name] = t;
@@ -50,6 +53,14 @@
       for (const e of list.getEntries()) mark(e.name, e.startTime); // first-paint, first-contentful-paint
     }).observe({ type: "paint", buffered: true });
   } catch (e) {}
+  // Layout shifts not caused by input, for the cumulative layout shift (CLS).
+  try {
+    new PerformanceObserver(list => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) B.shifts.push({ start: e.startTime, value: e.value });
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch (e) {
+    B.errors.push("no layout-shift observer: " + e);
+  }
 
   // The widgets.
   const box = document.getElementById("widgets");
@@ -62,6 +73,7 @@
       el.setAttribute("nonprofit", slugs[i % slugs.length]);
       el.setAttribute("api-base", apiBase);
       el.setAttribute("href", "https://www.every.org/" + slugs[i % slugs.length] + "#/donate");
+      if (params.get("mode")) el.setAttribute("mode", params.get("mode"));
       box.append(el);
     }
   };
@@ -81,10 +93,12 @@
     for (const el of all) {
       const o = el.shadowRoot;
       if (o && [...o.children].some(c => c.matches("button, div"))) painted++;
-      const b = inner(el) && inner(el).querySelector("button.sir-button");
+      // A button's widget is ready when its button is enabled and not busy; an inline one when it
+      // shows its form.
+      const b = inner(el) && inner(el).querySelector("button.sir-button, form.sir-form");
       if (b) {
         widget++;
-        if (!b.disabled && b.getAttribute("aria-busy") === "false") ready++;
+        if (b.matches("form") || (!b.disabled && b.getAttribute("aria-busy") === "false")) ready++;
       }
     }
     return { count: all.length, painted, widget, ready };
@@ -139,7 +153,11 @@
   // Intent, as the loader sees it (document capture listeners; these come first).
   for (const type of ["pointerover", "focusin", "touchstart", "click"])
     document.addEventListener(type, e => {
-      if (e.target.closest && e.target.closest("sir-donate")) mark("intent", e.timeStamp), mark("intent-" + type, e.timeStamp);
+      if (!(e.target.closest && e.target.closest("sir-donate"))) return;
+      mark("intent", e.timeStamp), mark("intent-" + type, e.timeStamp);
+      // The first click on a widget, placeholder or button: from it, watch for the dialog and
+      // its donation form (an early click opens the dialog once the widget is mounted).
+      if (type === "click" && !("first-click" in B.marks)) mark("first-click", e.timeStamp), watchDialog();
     }, true);
 
   // Clicks on the widget's own buttons (composedPath reaches into the open shadow roots).
@@ -150,18 +168,25 @@
     if (!what) return;
     B.clicks.push({ what, t: e.timeStamp });
     mark(what + "-click", e.timeStamp);
-    if (what === "donate") watchDialog();
   }, true);
 
-  // The dialog's first rendered frame in which it is open and visible.
+  // The first rendered frames in which the dialog is open and visible, and in which it shows the
+  // donation form (the nonprofit loaded, amounts and fields to fill).
+  const shown = el => {
+    const r = el && el.getBoundingClientRect();
+    return r && r.width > 0 && r.height > 0 && (!el.checkVisibility || el.checkVisibility());
+  };
   const watchDialog = () => {
     const frame = t => {
       for (const el of hosts()) {
         const d = inner(el) && inner(el).querySelector("dialog.sir-dialog[open]");
-        const r = d && d.getBoundingClientRect();
-        if (r && r.width > 0 && r.height > 0 && (!d.checkVisibility || d.checkVisibility())) {
+        if (shown(d) && !("dialog-frame" in B.marks)) {
           mark("dialog-frame", t);
           afterFrame("dialog-painted");
+        }
+        if (shown(d) && shown(d.querySelector("form.sir-form"))) {
+          mark("form-frame", t);
+          afterFrame("form-painted");
           return;
         }
       }
@@ -194,6 +219,6 @@
   addEventListener("beforeunload", () => (mark("beforeunload"), save()));
   addEventListener("pagehide", () => (mark("pagehide"), save()));
 
-  B.watch("");
+  if (n) B.watch("");
   mark("t0");
 })();

@@ -172,9 +172,13 @@ mod browser {
     /// Mounts a widget into `container`, reading its options from `source`: a `<sir-donate>`
     /// element (its attributes, watched for changes), or an options object with the camelCase
     /// keys of `SirDonate.mount` (`publishableKey`, `nonprofit`, …; a key that names no option
-    /// is ignored with a console warning).
+    /// is ignored with a console warning). `early` holds the API requests the script-tag loader
+    /// started while the widget downloaded (see `api::early`); other callers leave it out.
     #[wasm_bindgen]
-    pub fn mount(container: HtmlElement, source: JsValue) -> Mounted {
+    pub fn mount(container: HtmlElement, source: JsValue, early: Option<js_sys::Map>) -> Mounted {
+        if let Some(requests) = early {
+            crate::api::early::adopt(requests);
+        }
         let element = source.dyn_ref::<Element>().cloned();
         if element.is_none() {
             warn_unknown_keys(&source);

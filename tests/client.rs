@@ -261,3 +261,34 @@ async fn an_unreachable_api_is_a_network_error() {
     let err = sir_donate::api::Client::new(key(ACME)).with_api_base(nowhere).with_options(options).config().await;
     assert!(matches!(err, Err(ApiError::Network { .. })), "{err:?}");
 }
+
+/// The script-tag loader starts the configuration and nonprofit requests while the widget
+/// downloads and hands them over (`api::early`): a GET takes the answer to its very URL and key,
+/// once; the next one goes out itself.
+#[wasm_bindgen_test]
+async fn a_get_takes_the_loaders_early_answer_to_its_url_and_key_once() {
+    use wasm_bindgen::JsValue;
+    reset().await;
+    let acme = client(ACME);
+    let url = acme.api_base().join("/v1/partner/config");
+    // Told apart by what it says: the early answer is another partner's configuration (one that
+    // does not accept donations), filed under Acme's URL and key.
+    let headers = web_sys::Headers::new().unwrap();
+    headers.set("X-Partner-Key", key(NO_DONATIONS).as_header_value()).unwrap();
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&headers);
+    let answer = web_sys::window().unwrap().fetch_with_str_and_init(&url, &init);
+    let early = js_sys::Map::new();
+    early.set(&JsValue::from_str(&format!("{url}{}", key(ACME).as_header_value())), &answer);
+    // Another key's early answer is not Acme's to take.
+    early.set(&JsValue::from_str(&format!("{url}{}", key(SUSPENDED).as_header_value())), &answer);
+    sir_donate::api::early::adopt(early.clone());
+
+    let first = acme.config().await.unwrap();
+    assert!(!first.accepts_donations(), "the first GET took the early answer");
+    let second = acme.config().await.unwrap();
+    assert!(second.accepts_donations(), "the next GET asked the API itself");
+    assert_eq!(early.size(), 1, "only the other key's answer is left");
+    assert_eq!(count_requests("GET", "/v1/partner/config").await, 2, "the early request and Acme's own");
+    sir_donate::api::early::adopt(js_sys::Map::new());
+}

@@ -42,7 +42,11 @@ pub fn router(dir: Option<PathBuf>, api_base: Arc<str>) -> io::Result<Router> {
                     format!("static dir {} is not a directory", dir.display()),
                 ));
             }
-            Router::new().fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
+            // A file's precompressed copy (`x.br`, `x.gz` beside `x`), when there is one and the
+            // browser accepts it, as a CDN serves the embed: the benchmark writes them for dist/.
+            let files =
+                ServeDir::new(dir).append_index_html_on_directories(true).precompressed_br().precompressed_gzip();
+            Router::new().fallback_service(files)
         }
         None => Router::new()
             .route("/", get(|| async { Html(NO_DIR_PAGE) }))

@@ -137,6 +137,13 @@ impl Client {
     /// endpoint, and the per-page sharing of answers (`api::shared`) can share it as it is.
     pub(crate) async fn get_answer(&self, path: &str) -> Result<RawResponse, ApiError> {
         let url = self.base.join(path);
+        // The script-tag loader may have sent this very request already (`api::early`): its
+        // success is the answer; anything else, and this GET goes out as usual.
+        if let Some(body) = super::early::take(&url, self.key.as_header_value())
+            && let Some(body) = wasm_bindgen_futures::JsFuture::from(body).await.ok().and_then(|b| b.as_string())
+        {
+            return Ok(RawResponse { status: 200, retry_after: None, body });
+        }
         let mut attempt = 0;
         loop {
             let error = match transport::send(Method::Get, &url, &self.key, self.options.timeout).await {

@@ -10,6 +10,7 @@ mod retry;
 mod retry_after;
 
 mod client;
+pub mod early;
 pub(crate) mod shared;
 mod transport;
 

@@ -34,6 +34,27 @@ timing gives the rest. The sandbox's request log must show exactly one `create-l
 details, and the checkout page its \"Complete donation\" button.
 - **Long tasks** are `longtask` performance entries (over 50 ms) overlapping the scenario: page load \
 to all interactive, intent to interactive, click on Donate to the navigation.
+- **Fast 3G early click.** DevTools' network emulation (`Network.emulateNetworkConditions`: \
+562.5 ms latency per request, 1.44 Mbit/s down, 675 kbit/s up) from before the navigation; the \
+embed's files are served brotli-compressed (`.br` copies beside them, as a CDN serves them). A real \
+WebDriver click lands 300 ms after the placeholder's first rendered frame, on the placeholder or on \
+the widget's button, whichever is there. *Donation form visible* is the first rendered frame with \
+the dialog open and its `form.sir-form` laid out. *Requests* counts the embed's and the API's \
+requests that started before then (resource timing) plus one CORS preflight for each API path the \
+sandbox received an `OPTIONS` for; *round trips in sequence* is the longest chain of those requests \
+each starting after the previous one ended, a preflight counting as one more.
+- **Layout shift (CLS)** is Chromium's: the largest session window (shifts under 1 s apart, at most \
+5 s) of `layout-shift` entries without recent input, from the page's start until the widgets are \
+interactive and the browser has been idle twice.
+- **Main thread at 4× CPU.** DevTools' CPU throttling (`Emulation.setCPUThrottlingRate`, rate 4) from \
+before the navigation; `Performance.getMetrics` read just before the navigation and once the widget \
+is interactive and the browser idle twice: the difference in `TaskDuration` (all main-thread tasks), \
+and in `ScriptDuration`, `V8CompileDuration`, `RecalcStyleDuration` and `LayoutDuration`, minus the \
+same for `pkg-demo/bench-empty.html` (the benchmark page with no widget and no loader) in its own \
+fresh browser.
+- **Above the empty page.** Each page run first measures `pkg-demo/bench-empty.html` in its own \
+fresh browser; *JS heap + wasm memory above the empty page* is the page's JS heap plus the wasm \
+module's memory, minus the empty page's JS heap, after the same forced garbage collections.
 - **Memory** is taken after two forced garbage collections (DevTools `HeapProfiler.collectGarbage`): \
 JS heap used, DOM nodes and JS event listeners from `Performance.getMetrics`, and the wasm module's \
 linear memory (`memory.buffer.byteLength`, read through the glue module the loader initialised). \
@@ -64,7 +85,8 @@ impl Report {
             m,
             "```bash\nscripts/bench.sh              # setup, release build of dist/, then the measurement\n\
              scripts/bench.sh --runs 10    # more runs (or SIR_BENCH_RUNS=10)\n\
-             scripts/bench.sh --widgets 1,10,100,500\n```\n"
+             scripts/bench.sh --widgets 1,10,100,500\n\
+             scripts/bench.sh --only early-click,cpu   # some scenarios only\n```\n"
         );
         let _ = writeln!(
             m,
@@ -75,6 +97,21 @@ impl Report {
              This run took {:.0} s after the build.\n",
             self.seconds
         );
+        let peers = self.peers_markdown();
+        if !self.beside_peers().is_empty() {
+            let _ = writeln!(m, "## Beside every.org\n");
+            let _ = writeln!(
+                m,
+                "every.org's donate button is the peer to beat. Its figures are **reference values**, measured \
+                 once on 2026-11-30 on this kind of machine (every.org donate button 0.4 `button.js` and our \
+                 release dist on the same host page, headless Chromium, loopback, brotli, 5 runs alternating; \
+                 every.org's servers replaced by a local stub, its Stripe.js and font requests failing, so they \
+                 are a lower bound). every.org's code is not part of this repository and is not re-measured \
+                 here. Ours are this run's medians (details in the sections below); lower is better for every \
+                 figure, and a ratio below 1 means ours is lower.\n"
+            );
+            let _ = writeln!(m, "{peers}");
+        }
         let _ = writeln!(m, "## Machine\n\n| | |\n|---|---|");
         for (k, v) in self.machine.rows() {
             let _ = writeln!(m, "| {k} | {v} |");

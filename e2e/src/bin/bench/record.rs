@@ -19,6 +19,8 @@ pub enum Res {
     Loader,
     Glue,
     Wasm,
+    /// Any request to the API (`/v1/partner/…`).
+    Api,
     CreateLink,
 }
 
@@ -27,6 +29,8 @@ pub enum Res {
 pub struct Fetch {
     pub start: f64,
     pub end: f64,
+    /// The URL's path.
+    pub path: String,
 }
 
 /// What `pkg-demo/bench.js` recorded (see `e2e/js/bench/snapshot.js`).
@@ -35,7 +39,7 @@ pub struct Snapshot(pub Value);
 impl Snapshot {
     /// The page's own record, for the JSON.
     pub fn raw(&self) -> Value {
-        let keep = ["timeOrigin", "marks", "longtasks", "ready", "clicks", "resources"];
+        let keep = ["timeOrigin", "marks", "longtasks", "shifts", "ready", "clicks", "resources"];
         Value::Object(keep.iter().map(|k| (k.to_string(), self.0[*k].clone())).collect())
     }
 
@@ -64,11 +68,13 @@ impl Snapshot {
                     Res::Loader => file == "sir-donate.js",
                     Res::Glue => hashed(".js"),
                     Res::Wasm => hashed(".wasm"),
+                    Res::Api => path.contains("/v1/partner/"),
                     Res::CreateLink => path.ends_with("/v1/partner/donations/create-link"),
                 };
                 hit.then(|| Fetch {
                     start: e["start"].as_f64().unwrap_or_default(),
                     end: e["end"].as_f64().unwrap_or_default(),
+                    path: url_path(path).to_owned(),
                 })
             })
             .collect())
@@ -90,6 +96,16 @@ impl Snapshot {
         // `+ 0.0`: an empty float sum is -0.0.
         s.ms("long-tasks-total", "long tasks, total", tasks.iter().sum::<f64>() + 0.0);
         s.ms("long-tasks-max", "long tasks, longest", tasks.iter().copied().fold(0.0, f64::max));
+    }
+
+    /// The cumulative layout shift: the largest session window of layout shifts not caused by
+    /// input (shifts less than 1 s apart, a window at most 5 s long), as Chromium reports CLS.
+    pub fn cls(&self) -> f64 {
+        let shifts: Vec<(f64, f64)> = self.0["shifts"]
+            .as_array()
+            .map(|l| l.iter().filter_map(|e| Some((e["start"].as_f64()?, e["value"].as_f64()?))).collect())
+            .unwrap_or_default();
+        cls(shifts)
     }
 
     /// Every widget reported ready, shows an enabled button, and nothing failed.
@@ -114,6 +130,27 @@ impl Snapshot {
         }
         None
     }
+}
+
+/// CLS of `(start, value)` layout shifts, see [`Snapshot::cls`].
+fn cls(mut shifts: Vec<(f64, f64)>) -> f64 {
+    shifts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut best, mut sum, mut first, mut last) = (0.0_f64, 0.0, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (start, value) in shifts {
+        if start - last > 1000.0 || start - first > 5000.0 {
+            (sum, first) = (0.0, start);
+        }
+        sum += value;
+        last = start;
+        best = best.max(sum);
+    }
+    best
+}
+
+/// The path of an absolute URL (`https://host/a/b` → `/a/b`).
+fn url_path(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }
 
 /// What the page has recorded so far.
@@ -146,5 +183,26 @@ pub async fn wait_marks(client: &Client, marks: &[&str], timeout: Duration) -> R
             return Err(format!("waited {timeout:?} for the benchmark page").into());
         }
         tokio::time::sleep(POLL).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cls_takes_the_largest_session_window() {
+        assert_eq!(cls(vec![]), 0.0);
+        // Two shifts 0.5 s apart are one window; one 2 s later starts another.
+        assert!((cls(vec![(0.0, 0.01), (500.0, 0.02), (2500.0, 0.025)]) - 0.03).abs() < 1e-12);
+        // A window ends after 5 s even if shifts keep coming.
+        let steady: Vec<(f64, f64)> = (0..12).map(|i| (f64::from(i) * 900.0, 0.01)).collect();
+        assert!((cls(steady) - 0.06).abs() < 1e-12);
+    }
+
+    #[test]
+    fn paths_of_urls() {
+        assert_eq!(url_path("http://127.0.0.1:9/v1/partner/config?x"), "/v1/partner/config?x");
+        assert_eq!(url_path("http://h"), "/");
     }
 }

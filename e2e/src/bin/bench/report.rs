@@ -25,6 +25,9 @@ pub struct Report {
 const PAGE_SUMMARY: &[(&str, &str)] = &[
     ("placeholders", "all placeholders painted (from t0)"),
     ("interactive", "all widgets interactive (from t0)"),
+    ("cls", "cumulative layout shift (CLS)"),
+    ("requests", "requests until interactive (preflights included)"),
+    ("round-trips", "round trips in sequence until then"),
     ("long-tasks", "long tasks > 50 ms until then"),
     ("long-tasks-total", "their total duration"),
     ("remount", "re-mount, module loaded → all interactive"),
@@ -35,6 +38,8 @@ const PAGE_SUMMARY: &[(&str, &str)] = &[
     ("listeners-mounted", "JS event listeners after mount"),
     ("listeners-removed", "JS event listeners after removing all"),
     ("wasm-mounted", "wasm memory after mount"),
+    ("memory-above-empty", "JS heap + wasm memory above the empty page"),
+    ("listeners-above-empty", "JS event listeners above the empty page"),
     ("wasm-removed", "wasm memory after removing all"),
     ("js-heap-growth", "JS heap growth, 3rd mount + remove cycle over 2nd"),
     ("wasm-growth", "wasm memory growth, 3rd cycle over 2nd"),
@@ -95,6 +100,14 @@ impl Report {
         let _ = writeln!(t, "\nSizes (bytes)                    {:>10} {:>10} {:>10}", "raw", "gzip", "brotli");
         for r in &self.sizes {
             let _ = writeln!(t, "  {:<30} {:>10} {:>10} {:>10}", r.part, r.raw, r.gzip, r.brotli);
+        }
+        let peers = self.beside_peers();
+        if !peers.is_empty() {
+            let _ = writeln!(t, "\nBeside every.org (its reference figures, measured 2026-11-30)");
+            let _ = writeln!(t, "  {:<86} {:>10} {:>10} {:>6}", "", "every.org", "sir-donate", "ratio");
+            for [label, reference, ours, ratio] in peers {
+                let _ = writeln!(t, "  {label:<86} {reference:>10} {ours:>10} {ratio:>6}");
+            }
         }
         if let Some((header, rows)) = self.page_summary() {
             let _ = write!(t, "\nPages, median (min–max)                       ");

@@ -11,6 +11,8 @@ pub enum Unit {
     Bytes,
     /// A plain count.
     Count,
+    /// A unitless score with small values (layout shift).
+    Score,
 }
 
 impl Unit {
@@ -19,6 +21,7 @@ impl Unit {
             Unit::Ms => "ms",
             Unit::Bytes => "bytes",
             Unit::Count => "count",
+            Unit::Score => "score",
         }
     }
 
@@ -26,7 +29,7 @@ impl Unit {
     pub fn format(self, v: f64) -> String {
         match self {
             Unit::Ms => format!("{} ms", self.bare(v)),
-            Unit::Bytes | Unit::Count => self.bare(v),
+            Unit::Bytes | Unit::Count | Unit::Score => self.bare(v),
         }
     }
 
@@ -38,6 +41,7 @@ impl Unit {
             Unit::Bytes => bytes(v),
             Unit::Count if v.fract() == 0.0 => format!("{v:.0}"),
             Unit::Count => format!("{v:.1}"),
+            Unit::Score => format!("{v:.4}"),
         }
     }
 }
@@ -181,6 +185,10 @@ impl Samples {
         self.push(id, label, Unit::Count, value);
     }
 
+    pub fn score(&mut self, id: &'static str, label: impl Into<String>, value: f64) {
+        self.push(id, label, Unit::Score, value);
+    }
+
     fn push(&mut self, id: &'static str, label: impl Into<String>, unit: Unit, value: f64) {
         self.samples.push(Sample { id, label: label.into(), unit, value });
     }
@@ -211,5 +219,6 @@ mod tests {
         assert_eq!(Unit::Bytes.format(12_345.0), "12.3 kB");
         assert_eq!(Unit::Bytes.format(999.0), "999 B");
         assert_eq!(Unit::Count.format(3.0), "3");
+        assert_eq!(Unit::Score.format(0.01234), "0.0123");
     }
 }

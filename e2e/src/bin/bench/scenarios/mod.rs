@@ -3,9 +3,13 @@
 //! really happened and returns the run's [`Samples`](crate::stats::Samples); [`Bench::all`] runs
 //! them all.
 
+mod cpu;
 mod donate;
+mod empty;
+mod inline;
 mod intent;
 mod page;
+mod slow_network;
 
 use std::time::Duration;
 
@@ -18,7 +22,9 @@ use sir_sandbox::RunningSandbox;
 
 use crate::config::Config;
 use crate::machine::Machine;
+use crate::record::{Res, Snapshot};
 use crate::report::{Report, utc_now};
+use crate::round_trips::{Request, round_trips};
 use crate::sizes::SizeRow;
 use crate::stats::Scenario;
 
@@ -49,51 +55,86 @@ impl<'a> Bench<'a> {
         Ok(Bench { sandbox, driver, http: reqwest::Client::builder().no_proxy().build()? })
     }
 
-    /// Every scenario, `config.runs` times after one warm-up run, and the report of it all.
+    /// Every scenario (or those `config.only` names), `config.runs` times after one warm-up run,
+    /// and the report of it all.
     pub async fn all(&self, config: &Config, sizes: Vec<SizeRow>) -> Result<Report> {
-        let mut scenarios: Vec<Scenario> = config
-            .widgets
-            .iter()
-            .map(|&n| {
-                Scenario::new(
+        let mut scenarios: Vec<Scenario> = Vec::new();
+        if config.runs_scenario("page") {
+            for &n in &config.widgets {
+                scenarios.push(Scenario::new(
                     format!("page-{n}"),
                     format!("Page with {n} widget{}", if n == 1 { "" } else { "s" }),
                     format!(
                         "pkg-demo/bench.html?n={n}: the default embed (the widget loads when the browser is idle); \
-                         times from t0, the moment just before the loader's script tag"
+                         times from t0, the moment just before the loader's script tag; memory and main-thread \
+                         time above the same page without widget or loader (pkg-demo/bench-empty.html)"
                     ),
-                )
-            })
-            .collect();
-        scenarios.push(Scenario::new(
-            "intent",
-            "Load on intent",
-            "pkg-demo/bench-intent.html (data-load=\"intent\"): nothing fetched until a real pointer moves onto \
-             the placeholder; times from that pointerover event",
-        ));
-        scenarios.push(Scenario::new(
-            "donate",
-            "Donor flow",
-            "pkg-demo/bench.html?n=1 once interactive: the pointer rests on Donate for 300 ms, as a mouse user's \
-             does, then a real click; typing, a real click on submit, checkout in redirect mode",
-        ));
+                ));
+            }
+        }
+        if config.runs_scenario("early-click") {
+            scenarios.push(Scenario::new(
+                "early-click",
+                "Early click on Fast 3G",
+                "pkg-demo/bench.html?n=1 on DevTools' Fast 3G profile (562.5 ms latency per request, 1.44 Mbit/s \
+                 down): a real click 300 ms after the placeholder paints, whether the widget has loaded or not; \
+                 times from t0",
+            ));
+        }
+        if config.runs_scenario("inline") {
+            scenarios.push(Scenario::new(
+                "inline",
+                "Inline form",
+                "pkg-demo/bench.html?n=1&mode=inline: one inline form, the default embed; times from t0",
+            ));
+        }
+        if config.runs_scenario("cpu") {
+            scenarios.push(Scenario::new(
+                "cpu",
+                "Main thread at 4× CPU slowdown",
+                "pkg-demo/bench.html?n=1 with DevTools' CPU throttling at 4× until the widget is interactive \
+                 and the browser idle, against pkg-demo/bench-empty.html the same way: main-thread task time \
+                 (DevTools' TaskDuration) above the empty page's",
+            ));
+        }
+        if config.runs_scenario("intent") {
+            scenarios.push(Scenario::new(
+                "intent",
+                "Load on intent",
+                "pkg-demo/bench-intent.html (data-load=\"intent\"): nothing fetched until a real pointer moves onto \
+                 the placeholder; times from that pointerover event",
+            ));
+        }
+        if config.runs_scenario("donate") {
+            scenarios.push(Scenario::new(
+                "donate",
+                "Donor flow",
+                "pkg-demo/bench.html?n=1 once interactive: the pointer rests on Donate for 300 ms, as a mouse user's \
+                 does, then a real click; typing, a real click on submit, checkout in redirect mode",
+            ));
+        }
 
         // One unrecorded run first: the first browser start on a machine reads everything from disk.
         eprintln!("bench: warm-up run");
-        self.page(1).await?;
+        let (_, version) = self.page(1).await?;
         let mut machine = Machine::probe();
+        machine.chromium = Some(version);
         for run in 1..=config.runs {
-            for (i, &n) in config.widgets.iter().enumerate() {
-                eprintln!("bench: run {run}/{}: page with {n} widget(s)", config.runs);
-                let (samples, version) = self.page(n).await?;
-                machine.chromium.get_or_insert(version);
-                scenarios[i].record(samples);
+            for scenario in scenarios.iter_mut() {
+                eprintln!("bench: run {run}/{}: {}", config.runs, scenario.title);
+                let samples = match scenario.id.as_str() {
+                    "early-click" => self.early_click().await?,
+                    "cpu" => self.cpu().await?,
+                    "inline" => self.inline().await?,
+                    "intent" => self.intent().await?,
+                    "donate" => self.donate().await?,
+                    page => {
+                        let n = page.trim_start_matches("page-").parse().map_err(|_| format!("no scenario {page}"))?;
+                        self.page(n).await?.0
+                    }
+                };
+                scenario.record(samples);
             }
-            let k = config.widgets.len();
-            eprintln!("bench: run {run}/{}: load on intent", config.runs);
-            scenarios[k].record(self.intent().await?);
-            eprintln!("bench: run {run}/{}: donor flow", config.runs);
-            scenarios[k + 1].record(self.donate().await?);
         }
         Ok(Report { runs: config.runs, machine, sizes, scenarios, seconds: 0.0, generated: utc_now() })
     }
@@ -121,6 +162,37 @@ impl<'a> Bench<'a> {
 
     fn page_url(&self, page: &str) -> String {
         format!("{}/pkg-demo/{page}", self.sandbox.static_url())
+    }
+
+    /// The requests of the embed and the API that started before `until` on the page's clock,
+    /// preflights included, and how many round trips they took in sequence.
+    async fn requests_before(&self, snap: &Snapshot, until: f64) -> Result<(usize, usize)> {
+        let preflighted = self.preflighted_paths().await?;
+        let mut requests = Vec::new();
+        for which in [Res::Loader, Res::Glue, Res::Wasm, Res::Api] {
+            for f in snap.resource(which)? {
+                if f.start < until {
+                    let preflight = which == Res::Api && preflighted.iter().any(|p| f.path.starts_with(p.as_str()));
+                    requests.push(Request { start: f.start, end: f.end, preflight });
+                }
+            }
+        }
+        let preflights = requests.iter().filter(|r| r.preflight).count();
+        Ok((requests.len() + preflights, round_trips(&requests)))
+    }
+
+    /// The paths the browser sent a CORS preflight (`OPTIONS`) for, as the sandbox received them.
+    async fn preflighted_paths(&self) -> Result<Vec<String>> {
+        let answer = self.http.get(format!("{}/__sandbox/requests", self.sandbox.api_url())).send().await?;
+        if !answer.status().is_success() {
+            return Err(format!("GET /__sandbox/requests: {}", answer.status()).into());
+        }
+        let log: Vec<Value> = answer.json().await?;
+        Ok(log
+            .iter()
+            .filter(|r| r["method"] == "OPTIONS")
+            .filter_map(|r| r["path"].as_str().map(str::to_owned))
+            .collect())
     }
 
     /// `(method, path, body)` of the non-preflight API requests the sandbox received.

@@ -8,6 +8,7 @@ use fantoccini::Client;
 use serde_json::json;
 use sir_e2e::{Result, cdp};
 
+use super::empty::Baseline;
 use super::{Bench, MOUNT, check_removed, settle_frames, settle_idle};
 use crate::memory::memory;
 use crate::record::{Res, snapshot, wait_marks};
@@ -16,13 +17,14 @@ use crate::stats::Samples;
 impl Bench<'_> {
     /// One run of a page with `n` widgets; also returns the browser's version.
     pub async fn page(&self, n: usize) -> Result<(Samples, String)> {
+        let empty = self.empty(1.0).await?;
         let client = self.session().await?;
-        let result = self.page_in(&client, n).await;
+        let result = self.page_in(&client, n, &empty).await;
         let _ = client.close().await;
         result.map_err(|e| format!("page with {n} widget(s): {e}").into())
     }
 
-    async fn page_in(&self, client: &Client, n: usize) -> Result<(Samples, String)> {
+    async fn page_in(&self, client: &Client, n: usize, empty: &Baseline) -> Result<(Samples, String)> {
         let version = cdp(client, "Browser.getVersion", json!({})).await?["product"].as_str().unwrap_or("?").to_owned();
         client.goto(&self.page_url(&format!("bench.html?n={n}"))).await?;
         let snap = wait_marks(client, &["ready-painted", "placeholders-painted", "widgets-painted"], MOUNT).await?;
@@ -59,9 +61,23 @@ impl Bench<'_> {
         s.ms("interactive", format!("all {n} widget(s) interactive"), ready - t0);
         snap.long_tasks(&mut s, 0.0, ready);
         s.count("api-requests", "API requests (not counting preflights)", calls.len() as f64);
+        let (requests, round_trips) = self.requests_before(&snap, ready).await?;
+        s.count("requests", "requests until interactive (preflights included)", requests as f64);
+        s.count("round-trips", "round trips in sequence until interactive", round_trips as f64);
+        s.score("cls", "cumulative layout shift (CLS)", snap.cls());
 
         let mounted = memory(client).await?;
         mounted.record(&mut s, "mounted", "after mount");
+        s.bytes(
+            "memory-above-empty",
+            "JS heap + wasm memory above the empty page, after mount",
+            mounted.js_heap + mounted.wasm - empty.memory.js_heap,
+        );
+        s.count(
+            "listeners-above-empty",
+            "JS event listeners above the empty page, after mount",
+            mounted.listeners - empty.memory.listeners,
+        );
 
         // Remove every widget: the loader unmounts and frees each.
         client.execute("window.__bench.remove()", vec![]).await?;
