@@ -2,7 +2,7 @@
 //! measured after forced garbage collections.
 
 use fantoccini::Client;
-use serde_json::json;
+use serde_json::{Value, json};
 use sir_e2e::{Result, cdp};
 
 use crate::stats::Samples;
@@ -40,14 +40,8 @@ pub async fn memory(client: &Client) -> Result<Memory> {
     for _ in 0..2 {
         cdp(client, "HeapProfiler.collectGarbage", json!({})).await?;
     }
-    let metrics = cdp(client, "Performance.getMetrics", json!({})).await?;
-    let metric = |name: &str| -> Result<f64> {
-        metrics["metrics"]
-            .as_array()
-            .and_then(|l| l.iter().find(|m| m["name"] == name))
-            .and_then(|m| m["value"].as_f64())
-            .ok_or_else(|| format!("Performance.getMetrics has no {name}: {metrics}").into())
-    };
+    let metrics = Metrics::now(client).await?;
+    let metric = |name: &str| metrics.get(name);
     let wasm = client.execute_async(WASM_MEMORY, vec![]).await?;
     let wasm = match wasm["bytes"].as_f64() {
         Some(b) => b,
@@ -61,4 +55,22 @@ pub async fn memory(client: &Client) -> Result<Memory> {
         listeners: metric("JSEventListeners")?,
         wasm,
     })
+}
+
+/// DevTools' `Performance.getMetrics`, read once.
+pub struct Metrics(Value);
+
+impl Metrics {
+    pub async fn now(client: &Client) -> Result<Metrics> {
+        Ok(Metrics(cdp(client, "Performance.getMetrics", json!({})).await?))
+    }
+
+    /// The metric `name` (seconds for durations).
+    pub fn get(&self, name: &str) -> Result<f64> {
+        self.0["metrics"]
+            .as_array()
+            .and_then(|l| l.iter().find(|m| m["name"] == name))
+            .and_then(|m| m["value"].as_f64())
+            .ok_or_else(|| format!("Performance.getMetrics has no {name}: {}", self.0).into())
+    }
 }

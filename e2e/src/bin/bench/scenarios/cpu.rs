@@ -18,10 +18,7 @@ impl Bench<'_> {
     /// One run: the empty page, then the page with one widget, both at [`SLOWDOWN`].
     pub async fn cpu(&self) -> Result<Samples> {
         let empty = self.empty(SLOWDOWN).await?;
-        let client = self.session().await?;
-        let result = self.cpu_in(&client).await;
-        let _ = client.close().await;
-        let (mut s, widget) = result.map_err(|e| format!("4× CPU: {e}"))?;
+        let (mut s, widget) = self.in_fresh_browser("4× CPU", async |client| self.cpu_in(client).await).await?;
         let above = widget.above(empty.main_thread);
         s.ms("tasks", "main-thread task time above the empty page", above.tasks);
         s.ms("script", "of which script", above.script);

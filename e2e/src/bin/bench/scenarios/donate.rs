@@ -19,10 +19,7 @@ const CHECKOUT_PAGE: &str = include_str!("../../../../js/bench/checkout_page.js"
 impl Bench<'_> {
     /// One run of the donor flow, to the checkout page.
     pub async fn donate(&self) -> Result<Samples> {
-        let client = self.session().await?;
-        let result = self.donate_in(&client).await;
-        let _ = client.close().await;
-        result.map_err(|e| format!("donor flow: {e}").into())
+        self.in_fresh_browser("donor flow", async |client| self.donate_in(client).await).await
     }
 
     async fn donate_in(&self, client: &Client) -> Result<Samples> {

@@ -3,10 +3,10 @@
 
 use fantoccini::Client;
 use serde_json::json;
-use sir_e2e::{Error, Result, cdp};
+use sir_e2e::{Result, cdp};
 
 use super::{Bench, settle_idle};
-use crate::memory::{Memory, memory};
+use crate::memory::{Memory, Metrics, memory};
 
 /// Main-thread time so far (DevTools `Performance.getMetrics`, in milliseconds): all tasks, and
 /// the parts of it spent running and compiling script, computing style and layout.
@@ -34,15 +34,8 @@ impl MainThread {
 
 /// The page's main-thread time since the session enabled the Performance domain.
 pub async fn main_thread(client: &Client) -> Result<MainThread> {
-    let metrics = cdp(client, "Performance.getMetrics", json!({})).await?;
-    let ms = |name: &str| -> Result<f64> {
-        metrics["metrics"]
-            .as_array()
-            .and_then(|l| l.iter().find(|m| m["name"] == name))
-            .and_then(|m| m["value"].as_f64())
-            .map(|seconds| seconds * 1000.0)
-            .ok_or_else(|| format!("Performance.getMetrics has no {name}: {metrics}").into())
-    };
+    let metrics = Metrics::now(client).await?;
+    let ms = |name: &str| metrics.get(name).map(|seconds| seconds * 1000.0);
     Ok(MainThread {
         tasks: ms("TaskDuration")?,
         script: ms("ScriptDuration")?,
@@ -62,18 +55,15 @@ pub struct Baseline {
 impl Bench<'_> {
     /// One run of the empty page in a fresh browser, its CPU slowed down `cpu_slowdown` times.
     pub async fn empty(&self, cpu_slowdown: f64) -> Result<Baseline> {
-        let client = self.session().await?;
-        let result = async {
-            throttle_cpu(&client, cpu_slowdown).await?;
-            let before = main_thread(&client).await?;
+        self.in_fresh_browser("empty page", async |client| {
+            throttle_cpu(client, cpu_slowdown).await?;
+            let before = main_thread(client).await?;
             client.goto(&self.page_url("bench-empty.html?n=0")).await?;
-            settle_idle(&client).await?;
-            let main_thread = main_thread(&client).await?.above(before);
-            Ok(Baseline { memory: memory(&client).await?, main_thread })
-        }
-        .await;
-        let _ = client.close().await;
-        result.map_err(|e: Error| format!("empty page: {e}").into())
+            settle_idle(client).await?;
+            let main_thread = main_thread(client).await?.above(before);
+            Ok(Baseline { memory: memory(client).await?, main_thread })
+        })
+        .await
     }
 }
 

@@ -12,10 +12,7 @@ use crate::stats::Samples;
 impl Bench<'_> {
     /// One run of the page with one inline form.
     pub async fn inline(&self) -> Result<Samples> {
-        let client = self.session().await?;
-        let result = self.inline_in(&client).await;
-        let _ = client.close().await;
-        result.map_err(|e| format!("inline form: {e}").into())
+        self.in_fresh_browser("inline form", async |client| self.inline_in(client).await).await
     }
 
     async fn inline_in(&self, client: &Client) -> Result<Samples> {

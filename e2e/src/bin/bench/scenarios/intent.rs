@@ -15,10 +15,7 @@ const PLACEHOLDER: &str = include_str!("../../../../js/bench/placeholder.js");
 impl Bench<'_> {
     /// One run of the load-on-intent page.
     pub async fn intent(&self) -> Result<Samples> {
-        let client = self.session().await?;
-        let result = self.intent_in(&client).await;
-        let _ = client.close().await;
-        result.map_err(|e| format!("load on intent: {e}").into())
+        self.in_fresh_browser("load on intent", async |client| self.intent_in(client).await).await
     }
 
     async fn intent_in(&self, client: &Client) -> Result<Samples> {

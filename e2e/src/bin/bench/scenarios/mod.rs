@@ -181,13 +181,18 @@ impl<'a> Bench<'a> {
         Ok((requests.len() + preflights, round_trips(&requests)))
     }
 
-    /// The paths the browser sent a CORS preflight (`OPTIONS`) for, as the sandbox received them.
-    async fn preflighted_paths(&self) -> Result<Vec<String>> {
+    /// Every API request the sandbox received since its reset, preflights included.
+    async fn request_log(&self) -> Result<Vec<Value>> {
         let answer = self.http.get(format!("{}/__sandbox/requests", self.sandbox.api_url())).send().await?;
         if !answer.status().is_success() {
             return Err(format!("GET /__sandbox/requests: {}", answer.status()).into());
         }
-        let log: Vec<Value> = answer.json().await?;
+        Ok(answer.json().await?)
+    }
+
+    /// The paths the browser sent a CORS preflight (`OPTIONS`) for, as the sandbox received them.
+    async fn preflighted_paths(&self) -> Result<Vec<String>> {
+        let log = self.request_log().await?;
         Ok(log
             .iter()
             .filter(|r| r["method"] == "OPTIONS")
@@ -197,11 +202,7 @@ impl<'a> Bench<'a> {
 
     /// `(method, path, body)` of the non-preflight API requests the sandbox received.
     async fn api_calls(&self) -> Result<Vec<(String, String, Value)>> {
-        let answer = self.http.get(format!("{}/__sandbox/requests", self.sandbox.api_url())).send().await?;
-        if !answer.status().is_success() {
-            return Err(format!("GET /__sandbox/requests: {}", answer.status()).into());
-        }
-        let log: Vec<Value> = answer.json().await?;
+        let log = self.request_log().await?;
         Ok(log
             .into_iter()
             .filter(|r| r["method"] != "OPTIONS")
@@ -210,6 +211,15 @@ impl<'a> Bench<'a> {
                 (s("method"), s("path"), r["body"].clone())
             })
             .collect())
+    }
+
+    /// Runs `run` in a fresh browser ([`Bench::session`]) and closes the browser whatever
+    /// happened; an error says which scenario (`what`) it came from.
+    async fn in_fresh_browser<T>(&self, what: &str, run: impl AsyncFnOnce(&Client) -> Result<T>) -> Result<T> {
+        let client = self.session().await?;
+        let result = run(&client).await;
+        let _ = client.close().await;
+        result.map_err(|e| format!("{what}: {e}").into())
     }
 }
 

@@ -18,10 +18,8 @@ impl Bench<'_> {
     /// One run of a page with `n` widgets; also returns the browser's version.
     pub async fn page(&self, n: usize) -> Result<(Samples, String)> {
         let empty = self.empty(1.0).await?;
-        let client = self.session().await?;
-        let result = self.page_in(&client, n, &empty).await;
-        let _ = client.close().await;
-        result.map_err(|e| format!("page with {n} widget(s): {e}").into())
+        self.in_fresh_browser(&format!("page with {n} widget(s)"), async |client| self.page_in(client, n, &empty).await)
+            .await
     }
 
     async fn page_in(&self, client: &Client, n: usize, empty: &Baseline) -> Result<(Samples, String)> {

@@ -33,10 +33,7 @@ fn fast_3g() -> serde_json::Value {
 impl Bench<'_> {
     /// One run of the early click on Fast 3G.
     pub async fn early_click(&self) -> Result<Samples> {
-        let client = self.session().await?;
-        let result = self.early_click_in(&client).await;
-        let _ = client.close().await;
-        result.map_err(|e| format!("early click on Fast 3G: {e}").into())
+        self.in_fresh_browser("early click on Fast 3G", async |client| self.early_click_in(client).await).await
     }
 
     async fn early_click_in(&self, client: &Client) -> Result<Samples> {
