@@ -27,10 +27,16 @@
       ":host(:not([hidden])){display:inline-block}" +
         ":host([mode=inline]:not([hidden])){display:block}" +
         // all:initial drops whatever the page's CSS passes down (letter-spacing, text-transform…).
-        // 24px line + 2 × 12px padding: the widget's 48px button.
-        "button,a{all:initial;display:inline-block;padding:12px 22px;" +
+        // The box of the widget's button (style/widget.css, .sir-button), so nothing moves when it
+        // takes the placeholder's place (e2e/tests/layout_shift.rs): a 24px line between 12px
+        // paddings, and on the left the 24px place of the nonprofit's logo (at 18px, 10px before
+        // the label), with a heart where the widget has it until the logo arrives. The heart is
+        // out of the flow (the button's baseline stays the label's, as in the widget) and hidden
+        // from assistive technology (/""): the label names the button.
+        "button,a{all:initial;display:inline-block;padding:12px 22px 12px 52px;" +
         "border-radius:var(--sir-radius,12px);background:var(--sir-accent,#0b6e4f);color:var(--sir-accent-text,#fff);" +
         "font:700 16px/24px var(--sir-font,system-ui);cursor:pointer}" +
+        'button:before,a:before{content:"\\2665\\FE0E"/"";position:absolute;margin-left:-30px}' +
         ":focus-visible{outline:3px solid var(--sir-accent,#0b6e4f);outline-offset:2px}" +
         ":disabled{opacity:.6}" +
         // The inline box has the inline panel's size and frame (an <output>: a status, so the

@@ -8,13 +8,15 @@ import { init, isLoaded } from "./load.js";
 const TAG = "sir-donate";
 
 // The loader's placeholder stylesheet, character for character (an end-to-end test compares
-// the two): a button, or for mode="inline" a box of the inline form's size.
+// the two): a button with the place of the nonprofit's logo (a heart until the widget shows the
+// logo), or for mode="inline" a box of the inline form's size.
 const PLACEHOLDER_CSS =
   ":host(:not([hidden])){display:inline-block}" +
   ":host([mode=inline]:not([hidden])){display:block}" +
-  "button,a{all:initial;display:inline-block;padding:12px 22px;" +
+  "button,a{all:initial;display:inline-block;padding:12px 22px 12px 52px;" +
   "border-radius:var(--sir-radius,12px);background:var(--sir-accent,#0b6e4f);color:var(--sir-accent-text,#fff);" +
   "font:700 16px/24px var(--sir-font,system-ui);cursor:pointer}" +
+  'button:before,a:before{content:"\\2665\\FE0E"/"";position:absolute;margin-left:-30px}' +
   ":focus-visible{outline:3px solid var(--sir-accent,#0b6e4f);outline-offset:2px}" +
   ":disabled{opacity:.6}" +
   "output{display:block;max-width:30rem;min-height:var(--sir-inline-height,62rem);" +
