@@ -20,7 +20,7 @@ cd "$REPO_ROOT"
 source scripts/env.sh
 source scripts/lib.sh
 
-LOADER_BUDGET=1200
+LOADER_BUDGET=1600
 WIDGET_TARGET=44000
 WIDGET_CEILING=75600
 
