@@ -68,7 +68,12 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg "$out/sir_donate.wasm"
 wasm-opt pkg/sir_donate_bg.wasm "${features[@]}" -O -o pkg/sir_donate_bg.opt.wasm
-mv pkg/sir_donate_bg.opt.wasm pkg/sir_donate_bg.wasm
+# The exported functions last, one after another: V8 names them after their indices through the
+# page's number-to-string cache, which grows to 64 KiB of JS heap when two indices meet modulo
+# 128 (see the script; ARCHITECTURE.md, "Memory"). The dist's renaming below keeps the order.
+binaryen_js="$TOOLS_DIR/node_modules/binaryen/index.js"
+node scripts/exports-last.mjs "$binaryen_js" pkg/sir_donate_bg.opt.wasm pkg/sir_donate_bg.wasm
+rm pkg/sir_donate_bg.opt.wasm
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 for f in index.js load.js element.js index.d.ts wasm.d.ts README.md; do
   sed "s/__SIR_VERSION__/$version/g" "js/package/$f" >"pkg/$f"
@@ -132,6 +137,7 @@ wasm-opt pkg/sir_donate_bg.wasm "${features[@]}" \
   --minify-imports-and-exports-and-modules --strip-debug --strip-producers --strip-target-features \
   -o "$work/widget.wasm" >"$work/renaming.json"
 python3 scripts/shorten-names.py "$work/widget.wasm" "$work/renaming.json" pkg/sir_donate.js "$work/glue.in.js"
+node scripts/exports-last.mjs "$binaryen_js" --check "$work/widget.wasm"
 
 # One content hash for the glue and the wasm, which only work together: 10 hex digits are plenty
 # to bust caches, and the loader carries just one.

@@ -118,7 +118,9 @@ impl WidgetOptions {
     pub fn normalised(mut self) -> Self {
         use crate::money::{MAX_AMOUNT, MIN_AMOUNT};
         self.presets.retain(|c| (MIN_AMOUNT..=MAX_AMOUNT).contains(c));
-        self.presets.sort();
+        // Unstable: equal amounts are indistinguishable, and the stable sort borrows a 4 KiB
+        // scratch buffer on the stack, which was most of the widget's deepest stack use.
+        self.presets.sort_unstable();
         self.presets.dedup();
         self.presets.truncate(6);
         if self.default_amount.is_some_and(|d| !(MIN_AMOUNT..=MAX_AMOUNT).contains(&d)) {

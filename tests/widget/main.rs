@@ -21,5 +21,6 @@ mod inline;
 mod kit;
 mod loading;
 mod reactive;
+mod stack;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
