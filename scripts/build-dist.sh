@@ -34,7 +34,8 @@ source scripts/lib.sh
 #   --no-default-features (no Leptos)                5,426 B
 #   --features small-allocator (talc)                1,555 B
 #   wasm-opt -O (wasm-pack's default pass)             811 B  (-Oz: 121 B larger than -O)
-#   short import/export names (shorten-names.py)     4,445 B  the one post-pass
+#   short import/export names (shorten-names.py)     4,445 B  the one post-pass for size
+#   (exports-last.mjs: a post-pass for memory, not size; see ARCHITECTURE.md, Memory)
 #
 # Left out because they saved nothing or too little (measured the same way, added back one at a
 # time): panic = "abort" (wasm32's default; same code), -Zlocation-detail=none and
