@@ -263,8 +263,8 @@ async fn an_unreachable_api_is_a_network_error() {
 }
 
 /// The script-tag loader starts the configuration and nonprofit requests while the widget
-/// downloads and hands them over (`api::early`): a GET takes the answer to its very URL and key,
-/// once; the next one goes out itself.
+/// downloads and hands over their bodies (`api::early`): a GET takes the answer to its very URL
+/// and key, once; the next one goes out itself.
 #[wasm_bindgen_test]
 async fn a_get_takes_the_loaders_early_answer_to_its_url_and_key_once() {
     use wasm_bindgen::JsValue;
@@ -277,7 +277,10 @@ async fn a_get_takes_the_loaders_early_answer_to_its_url_and_key_once() {
     headers.set("X-Partner-Key", key(NO_DONATIONS).as_header_value()).unwrap();
     let init = web_sys::RequestInit::new();
     init.set_headers(&headers);
-    let answer = web_sys::window().unwrap().fetch_with_str_and_init(&url, &init);
+    // As the loader hands it over: the body of a success, else `false`.
+    let body_if_ok = js_sys::Function::new_with_args("fetched", "return fetched.then(a => a.ok && a.text())");
+    let fetched = web_sys::window().unwrap().fetch_with_str_and_init(&url, &init);
+    let answer = body_if_ok.call1(&JsValue::NULL, &fetched).unwrap();
     let early = js_sys::Map::new();
     early.set(&JsValue::from_str(&format!("{url}{}", key(ACME).as_header_value())), &answer);
     // Another key's early answer is not Acme's to take.
