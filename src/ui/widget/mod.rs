@@ -3,7 +3,7 @@
 //!
 //! Plain DOM rather than a view framework, because every byte of it is paid on partners' pages:
 //! the state is one [`State`](state::State), each change goes through [`Widget::update`], which
-//! syncs the DOM (`view`), and one delegated listener on the widget's root handles every click,
+//! syncs the DOM (`view`), and one handler shared by the page's widgets handles every click,
 //! key and keystroke (`listen`). The flows that change the state each have their room: loading
 //! (`load`), what the donor types and picks (`input`), showing the flow (`present`), submitting
 //! (`submit`) and following a donation (`follow`). The Leptos
@@ -54,9 +54,6 @@ struct Inner {
     state: RefCell<State>,
     view: RefCell<View>,
     window: RefCell<Option<CheckoutWindow>>,
-    /// The root's listener and the window's `pageshow` and `online` listeners, removed on
-    /// unmount.
-    listeners: RefCell<Vec<listen::Listener>>,
     alive: Cell<bool>,
     /// Whether `prepare` has run.
     prepared: Cell<bool>,
@@ -171,7 +168,6 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
         storage_key,
         view: RefCell::new(view),
         window: RefCell::new(None),
-        listeners: RefCell::new(Vec::new()),
         alive: Cell::new(true),
         prepared: Cell::new(false),
     }));

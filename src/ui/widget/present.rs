@@ -38,6 +38,7 @@ impl Widget {
             self.with_fixed(|fixed| self.0.view.borrow_mut().dialog_to_open(&st, fixed, dom::now_ms()))
         };
         let Some(dialog) = dialog else { return };
+        self.listen_to_frame();
         if dialog.open() || dialog.show_modal().is_err() {
             return;
         }
