@@ -8,10 +8,12 @@
 # WIDGET_TARGET is the goal (below every.org's 44,361 B button bundle). The widget is not there
 # yet, so the check fails on WIDGET_CEILING, today's size plus a little room: any growth is
 # caught, and the ceiling only ever moves down, except by the measured cost of a capability
-# added (the last: the inline form, the option table, attribute watching, the element hooks for
-# test authors and the npm package's camelCase options, +2,167 B in all; see ARCHITECTURE.md,
-# Size). Over a budget, the script prints where the wasm's
-# bytes go (largest functions, and bytes per crate) from a build that keeps function names.
+# added (the last: the early API requests the widget takes from the loader, listeners shared by
+# the page and the logo's place in the button, +436 B, less 153 B won back by the memory work;
+# see ARCHITECTURE.md, Size). The loader's budget moved the same way (+43 B for the button's box,
+# +354 B for preconnecting, loading everything at once and the Save-Data check). Over a budget,
+# the script prints where the wasm's bytes go (largest functions, and bytes per crate) from a
+# build that keeps function names.
 #
 # Usage: scripts/size-budget.sh [--breakdown]   (--breakdown prints it even within budget)
 set -euo pipefail
@@ -22,7 +24,7 @@ source scripts/lib.sh
 
 LOADER_BUDGET=1600
 WIDGET_TARGET=44000
-WIDGET_CEILING=75600
+WIDGET_CEILING=75800
 
 br() { brotli -q 11 -c "$1" | wc -c; }
 
