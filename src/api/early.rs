@@ -4,10 +4,11 @@
 //! attributes, so it starts the configuration and nonprofit requests beside the download of the
 //! glue and the wasm instead of after them: two round trips (CORS preflight, then the request)
 //! sooner on a slow network. It hands them over at mount as a `Map` from `"{url}{key}"` to a
-//! promise of the answer's body (the loader reads it, for a success only). A GET takes the one that matches the request it would send, exactly once, if
-//! it succeeded; anything else (another URL, a retry, an early request that failed) goes out as
-//! usual, through the retry policy. A request the loader got wrong is a wasted request, never a
-//! wrong answer: the widget takes only the answer to its own URL and key.
+//! promise of the answer's body (the loader reads it, for a success only). A GET takes the one
+//! that matches the request it would send, exactly once, if it succeeded; anything else (another
+//! URL, a retry, an early request that failed) goes out as usual, through the retry policy. A
+//! request the loader got wrong is a wasted request, never a wrong answer: the widget takes only
+//! the answer to its own URL and key.
 
 use std::cell::RefCell;
 

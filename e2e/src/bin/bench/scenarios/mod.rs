@@ -172,7 +172,7 @@ impl<'a> Bench<'a> {
         for which in [Res::Loader, Res::Glue, Res::Wasm, Res::Api] {
             for f in snap.resource(which)? {
                 if f.start < until {
-                    let preflight = which == Res::Api && preflighted.iter().any(|p| f.path.starts_with(p.as_str()));
+                    let preflight = which == Res::Api && preflighted.contains(&f.path);
                     requests.push(Request { start: f.start, end: f.end, preflight });
                 }
             }
