@@ -23,6 +23,28 @@ use crate::{POLL_INTERVAL, Result};
 /// How long chromedriver may take to answer `/status` with `ready: true`.
 const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// How many ports [`Driver::start`] tries when the one it picked is taken before chromedriver
+/// binds it.
+const PORT_ATTEMPTS: u32 = 5;
+
+/// Why chromedriver did not start: its port was taken (worth another port), or anything else.
+enum StartError {
+    /// The tail of chromedriver's log, which says the address was in use.
+    PortTaken(String),
+    Other(crate::Error),
+}
+
+impl<E: Into<crate::Error>> From<E> for StartError {
+    fn from(e: E) -> StartError {
+        StartError::Other(e.into())
+    }
+}
+
+/// Whether chromedriver's log says it could not listen because the port was in use.
+fn port_was_taken(log: &str) -> bool {
+    log.contains("ERR_ADDRESS_IN_USE") || log.contains("Address already in use")
+}
+
 /// Chromium flags for a headless run that is reproducible and works as root: no sandbox (root
 /// cannot use it), no GPU, `/tmp` instead of a small `/dev/shm`, and no background traffic
 /// (updates, sync, QUIC probes) that would reach for the network or slow the start.
@@ -78,11 +100,31 @@ impl SessionOptions {
 
 impl Driver {
     /// Starts chromedriver and waits (bounded) until its `/status` reports ready.
+    ///
+    /// The port is one the system just called free, but another process (a parallel test's
+    /// sandbox or browser) can take it before chromedriver binds it; then chromedriver exits at
+    /// once, and this tries again on another port.
     pub async fn start() -> Result<Driver> {
+        let mut attempt = 1;
+        loop {
+            match Driver::start_on(free_port()?).await {
+                Err(StartError::PortTaken(log)) if attempt < PORT_ATTEMPTS => {
+                    eprintln!("chromedriver's port was taken before it bound it (attempt {attempt}): {log}");
+                    attempt += 1;
+                }
+                Err(StartError::PortTaken(log)) => {
+                    return Err(format!("chromedriver found its port taken {attempt} times; its log:\n{log}").into());
+                }
+                Err(StartError::Other(e)) => return Err(e),
+                Ok(driver) => return Ok(driver),
+            }
+        }
+    }
+
+    async fn start_on(port: u16) -> std::result::Result<Driver, StartError> {
         let program = std::env::var_os("CHROMEDRIVER").map(PathBuf::from).unwrap_or_else(|| "chromedriver".into());
         let scratch = scratch_dir()?;
         let log = scratch.join("chromedriver.log");
-        let port = free_port()?;
         let mut command = Command::new(&program);
         command
             .arg(format!("--port={port}"))
@@ -105,8 +147,18 @@ impl Driver {
         let chrome = chrome_binary();
         let mut driver =
             Driver { child, url: format!("http://127.0.0.1:{port}"), scratch, sessions: AtomicU32::new(0), chrome };
-        driver.wait_ready(&log).await?;
-        Ok(driver)
+        match driver.wait_ready(&log).await {
+            Ok(()) => Ok(driver),
+            Err(e) => {
+                let tail = read_tail(&log);
+                // Dropping `driver` kills the process and removes its scratch directory.
+                if driver.child.try_wait().ok().flatten().is_some() && port_was_taken(&tail) {
+                    Err(StartError::PortTaken(tail))
+                } else {
+                    Err(StartError::Other(e))
+                }
+            }
+        }
     }
 
     /// `http://127.0.0.1:PORT` of the chromedriver.
@@ -307,4 +359,24 @@ fn read_tail(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let lines: Vec<&str> = text.lines().collect();
     lines[lines.len().saturating_sub(20)..].join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A port held by someone else is told apart from other failures, so that `start` moves
+    /// on to another port instead of failing the test that wanted a browser.
+    #[tokio::test]
+    async fn a_port_taken_before_chromedriver_binds_it_is_retried_elsewhere() {
+        let held = StdTcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("a port to hold");
+        let port = held.local_addr().expect("its address").port();
+        match Driver::start_on(port).await {
+            Err(StartError::PortTaken(log)) => assert!(port_was_taken(&log), "{log}"),
+            Err(StartError::Other(e)) => panic!("told as another failure: {e}"),
+            Ok(driver) => panic!("chromedriver started on a held port: {driver:?}"),
+        }
+        let driver = Driver::start().await.expect("chromedriver starts on another port");
+        assert_ne!(driver.url(), format!("http://127.0.0.1:{port}"));
+    }
 }
