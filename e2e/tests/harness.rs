@@ -50,13 +50,15 @@ async fn shadow_elements_are_found_and_clicked_for_real() {
     let driver = Driver::start().await.unwrap();
     let client = driver.session(SessionOptions { width: 800, height: 600, dark: false }).await.unwrap();
     client.goto(&sandbox.static_url()).await.unwrap();
-    // Two hosts shaped like the widget's, the second one filled in a little later.
+    // Two hosts shaped like the widget's, the second one filled in later, when asked.
     client.execute(FAKE_WIDGET_HOSTS, vec![]).await.unwrap();
 
     let first = shadow_query(&client, 0, "button.sir-button").await.unwrap();
     assert_eq!(first.text().await.unwrap(), "Donate 0");
     assert!(shadow_query(&client, 1, "button.sir-button").await.is_err(), "not there yet");
     assert!(shadow_query(&client, 7, "button").await.is_err(), "no such host");
+
+    client.execute("fillSecondHost()", vec![]).await.unwrap();
 
     let second = wait_for_shadow(&client, 1, "button.sir-button", WAIT).await.unwrap();
     second.click().await.unwrap();
