@@ -41,18 +41,6 @@ impl Locale {
         }
     }
 
-    /// The tag handed to `Intl` and used for `lang` attributes. English says `en-US` because
-    /// amounts are US dollars and the US forms (`$25`) are what donors expect; Spanish and French
-    /// stay regionless so `Intl` writes `US$` / `$US`, which no reader mistakes for a local dollar.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // for the browser's `Intl`
-    pub fn bcp47(self) -> &'static str {
-        match self {
-            Locale::En => "en-US",
-            Locale::Es => "es",
-            Locale::Fr => "fr",
-        }
-    }
-
     /// All of this language's text.
     pub fn strings(self) -> &'static Strings {
         match self {
@@ -115,9 +103,7 @@ mod tests {
             assert_eq!(Locale::negotiate(requested, browser), expected, "{requested:?} / {browser:?}");
         }
         assert_eq!(Locale::default(), Locale::En);
-        assert_eq!(Locale::ALL.map(Locale::bcp47), ["en-US", "es", "fr"]);
         for locale in Locale::ALL {
-            assert_eq!(Locale::from_tag(locale.bcp47()), Some(locale));
             assert_eq!(Locale::from_tag(locale.code()), Some(locale));
         }
     }

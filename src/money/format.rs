@@ -1,76 +1,41 @@
-//! Writing amounts and plain numbers as the donor's language does: through the browser's `Intl`
-//! where there is one, else with a built-in formatter that writes what `Intl` would.
+//! Writing amounts and plain numbers as the donor's language does, the way browsers' `Intl`
+//! writes them.
 
 use super::Cents;
 use crate::i18n::Locale;
 use crate::text::{cat, digits};
 
-/// `amount` (US dollars, the only currency of the API: [`CURRENCY`](super::CURRENCY)) as
-/// `locale` writes money: `$25`, `$19.99` (en), `25 US$` (es), `25 $US` (fr). Whole amounts have
-/// no decimals, others always two.
+/// `amount` (US dollars, the only currency of the API) as `locale` writes money: `$25`, `$19.99`
+/// (en), `25 US$` (es), `25 $US` (fr). Whole amounts have no decimals, others always two. English
+/// is US English, the forms donors paying in dollars expect; Spanish and French are regionless,
+/// so `US$` / `$US`, which no reader mistakes for a local dollar.
 ///
-/// In the browser this is `Intl.NumberFormat`, so amounts read the way every other price on the
-/// donor's screen does; the formatters are built once and reused. Where `Intl` is missing or
-/// fails, it falls back to the built-in formatter that native builds use.
-#[cfg(target_arch = "wasm32")]
+/// CLDR's patterns for US dollars in these three languages, which is what browsers' `Intl`
+/// writes for them (a browser test compares the two, `tests/widget/formatting.rs`). Not `Intl`
+/// itself: a page's first `Intl.NumberFormat` costs tens of milliseconds while the browser loads
+/// its number data, inside the task that shows a donor the form.
 pub fn format_money(amount: Cents, locale: Locale) -> String {
-    super::intl::format(amount, locale).unwrap_or_else(|| format_builtin(amount, locale))
-}
-
-/// `amount` (US dollars, the only currency of the API: [`CURRENCY`](super::CURRENCY)) as
-/// `locale` writes money: `$25`, `$19.99` (en), `25 US$` (es), `25 $US` (fr). Whole amounts have
-/// no decimals, others always two.
-///
-/// Native builds use a built-in formatter that follows what browsers' `Intl` writes for these
-/// languages, for tests and as the browser's fallback.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn format_money(amount: Cents, locale: Locale) -> String {
-    format_builtin(amount, locale)
-}
-
-/// Builds the browser's money formatters for `locale` ahead of need. A page's first
-/// `Intl.NumberFormat` costs tens of milliseconds (the browser loads its number data then), and
-/// the first open of the dialog would otherwise pay it inside the donor's click. Cheap once done.
-#[cfg(target_arch = "wasm32")]
-pub fn prepare_formatting(locale: Locale) {
-    // Whole amounts (the presets) and amounts with cents (tips, totals) use one formatter each.
-    format_money(Cents(100), locale);
-    format_money(Cents(150), locale);
-}
-
-/// Native builds format without `Intl`: nothing to prepare.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn prepare_formatting(_locale: Locale) {}
-
-/// A plain number (a tip share, a token count) as `locale` writes it, with at most two
-/// decimals: `1,250.5` (en), `1250,5` (es), `1 250,5` (fr). In the browser this is
-/// `Intl.NumberFormat`, which also keeps Rust's float formatting out of the wasm.
-#[cfg(target_arch = "wasm32")]
-pub fn format_decimal(value: f64, locale: Locale) -> String {
-    super::intl::decimal(value, locale)
-}
-
-/// A plain number as `locale` writes it, with at most two decimals (native builds: no
-/// grouping).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn format_decimal(value: f64, locale: Locale) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let text = if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") };
-    match locale {
-        Locale::En => text,
-        Locale::Es | Locale::Fr => text.replace('.', ","),
-    }
-}
-
-/// The built-in formatter: CLDR's patterns for US dollars in these three languages, which is
-/// what `Intl` writes for them.
-fn format_builtin(amount: Cents, locale: Locale) -> String {
     let number = format_number(amount, locale);
     match locale {
         Locale::En => cat(&["$", &number]),
         Locale::Es => cat(&[&number, "\u{a0}US$"]),
         Locale::Fr => cat(&[&number, "\u{a0}$US"]),
     }
+}
+
+/// A plain number (a tip share, a token count) as `locale` writes it, with at most two
+/// decimals: `1,250.5` (en), `1250,5` (es), `1 250,5` (fr), as `Intl.NumberFormat` with
+/// `maximumFractionDigits: 2` writes it. Negative and non-finite values (which no share or count
+/// is) are written as 0; values beyond what cents can count, as the largest.
+pub fn format_decimal(value: f64, locale: Locale) -> String {
+    // Rounded to hundredths as an integer, so no float is ever printed (that would also pull
+    // Rust's float formatting into the wasm). `as` saturates, and makes NaN 0.
+    let hundredths = Cents((value.max(0.0) * 100.0).round() as u64);
+    let mut number = format_number(hundredths, locale);
+    if !hundredths.is_whole() && number.ends_with('0') {
+        number.pop(); // at most two decimals, without a trailing zero: `12.5`, not `12.50`
+    }
+    number
 }
 
 /// The number part: grouped thousands and, unless whole, two decimals.
@@ -122,6 +87,25 @@ mod tests {
         ];
         for (cents, locale, expected) in cases {
             assert_eq!(format_money(Cents(cents), locale), expected, "{cents} in {locale:?}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers_have_at_most_two_decimals_and_no_trailing_zero() {
+        let cases = [
+            (10.0, En, "10"),
+            (12.5, En, "12.5"),
+            (12.345, En, "12.35"),
+            (0.1 + 0.2, En, "0.3"),
+            (1250.5, En, "1,250.5"),
+            (1250.5, Es, "1250,5"),
+            (12_500.0, Es, "12.500"),
+            (1250.5, Fr, "1\u{202f}250,5"),
+            (-3.0, En, "0"),
+            (f64::NAN, Fr, "0"),
+        ];
+        for (value, locale, expected) in cases {
+            assert_eq!(format_decimal(value, locale), expected, "{value} in {locale:?}");
         }
     }
 }

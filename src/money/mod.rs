@@ -6,19 +6,17 @@
 //!
 //! This file holds the amount and the API's limits. Reading what a donor types is `parse`, with
 //! `separators` deciding which mark separates the decimals; why typed text is not an amount, and
-//! the sentence that says so, is `amount_error`; writing amounts is `format` (through the
-//! browser's `Intl` in `intl`); the tip on a donation is `tip`.
+//! the sentence that says so, is `amount_error`; writing amounts is `format`; the tip on a
+//! donation is `tip`.
 
 mod amount_error;
 mod format;
-#[cfg(target_arch = "wasm32")]
-mod intl;
 mod parse;
 mod separators;
 mod tip;
 
 pub use amount_error::AmountError;
-pub use format::{format_decimal, format_money, prepare_formatting};
+pub use format::{format_decimal, format_money};
 pub use parse::parse_amount;
 pub use tip::percent_of;
 
@@ -30,9 +28,6 @@ pub struct Cents(pub u64);
 pub const MIN_AMOUNT: Cents = Cents(100);
 /// The largest donation the API accepts: $100,000.
 pub const MAX_AMOUNT: Cents = Cents(10_000_000);
-/// The currency of every amount: the API accepts only US dollars.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // read by the browser's formatter
-pub const CURRENCY: &str = "USD";
 
 impl Cents {
     /// No money.

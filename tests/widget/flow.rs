@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 use sir_donate::{Navigation, Provider};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
 
@@ -137,5 +137,50 @@ async fn the_locale_prop_switches_every_string() {
             w.submit_button().text_content()
         );
         assert!(!w.all_text().contains("Amount"), "{locale}: no English left");
+    }
+}
+
+/// What the browser's `Intl.NumberFormat` writes for `value` US dollars in `tag`, with `decimals`
+/// decimals (the widget writes amounts itself: its texts must read the same).
+fn intl_money(tag: &str, value: f64, decimals: u32) -> String {
+    let options = js_sys::Object::new();
+    for (name, v) in [
+        ("style", JsValue::from_str("currency")),
+        ("currency", JsValue::from_str("USD")),
+        ("minimumFractionDigits", JsValue::from(decimals)),
+        ("maximumFractionDigits", JsValue::from(decimals)),
+    ] {
+        js_sys::Reflect::set(&options, &JsValue::from_str(name), &v).unwrap();
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str(tag));
+    js_sys::Intl::NumberFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from(value))
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn amounts_read_as_the_browsers_intl_writes_them() {
+    reset().await;
+    // The language, the tag `Intl` gets for it, and an amount with cents as a donor types it there.
+    for (locale, tag, typed) in [("en", "en-US", "1234.56"), ("es", "es", "1234,56"), ("fr", "fr", "1234,56")] {
+        let w = mount(Props { locale: Some(locale), ..Props::default() }).await;
+        w.open().await;
+        let shadow = w.shadow().unwrap();
+        let chips = shadow.query_selector_all("input[name='amount'] + *").unwrap();
+        let shown: Vec<String> = (0..chips.length())
+            .filter_map(|i| chips.item(i)?.text_content())
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        let expected: Vec<String> = [25.0, 50.0, 100.0, 250.0].iter().map(|&v| intl_money(tag, v, 0)).collect();
+        assert_eq!(shown, expected, "{locale}: the presets");
+        w.type_into("#sir-amount", typed).await;
+        let summary = w.text(".sir-summary");
+        for (value, what) in [(1234.56, "the amount"), (1358.02, "the total with the 10 % tip")] {
+            let intl = intl_money(tag, value, 2);
+            assert!(summary.contains(&intl), "{locale}: {what}, {intl:?}, in {summary:?}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! listener per button.
 //!
 //! One handler serves every widget. It hears, once for the page, the events that cross shadow
-//! roots and may happen anywhere in a widget (`click`, `pointerover`, `focusin`, on the document
+//! roots and may happen anywhere in a widget (`click` and `focusin`, on the document
 //! in the capture phase) and the window's `pageshow` and `online`; and, on each flow's frame once
 //! the frame exists (a dialog's first open, an inline panel at mount), what happens only inside
 //! it and may not leave the widget's shadow root (`change`, `submit`, `cancel`, and an `input` or
@@ -53,7 +53,7 @@ fn listen_on(target: &EventTarget, kinds: &[&str], add: bool) {
 fn listen_to_page(add: bool) {
     let Some(window) = web_sys::window() else { return };
     if let Some(document) = window.document() {
-        listen_on(&document, &["click", "pointerover", "focusin"], add);
+        listen_on(&document, &["click", "focusin"], add);
     }
     listen_on(&window, &["pageshow", "online"], add);
 }
@@ -133,11 +133,6 @@ impl Widget {
 
     /// The one handler for everything that happens inside the widget, on `target`.
     fn on_event(&self, event: &Event, kind: &str, target: Element) {
-        match kind {
-            "pointerover" => return self.prepare(),
-            "focusin" => self.prepare(),
-            _ => {}
-        }
         let dialog = self.dialog();
         let on_dialog = dialog.as_ref().is_some_and(|d| d.is_same_node(Some(&target)));
         let in_dialog = dialog.as_ref().is_some_and(|d| d.contains(Some(&target)));

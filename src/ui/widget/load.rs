@@ -64,17 +64,6 @@ impl Widget {
         self.focus_home();
     }
 
-    /// The pointer or the focus reached the widget: get ready for the click that may follow by
-    /// doing now, once, the costly part of the first open that does not need the click (the
-    /// page's first `Intl` formatter: about 30 ms of a 70 ms first open in the benchmark). Nothing
-    /// is done before a donor shows this intent. A touch gets no head start (its `pointerover`
-    /// comes just before its click), and costs nothing more either.
-    pub(super) fn prepare(&self) {
-        if !self.0.prepared.replace(true) {
-            crate::money::prepare_formatting(self.settings().locale);
-        }
-    }
-
     /// A click on the button, or the embed's `open()`: shows the flow now, or once loaded.
     /// After a load that failed in a way a new attempt may fix, it loads again first.
     pub(super) fn request_open(&self) {

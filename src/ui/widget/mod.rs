@@ -55,8 +55,6 @@ struct Inner {
     view: RefCell<View>,
     window: RefCell<Option<CheckoutWindow>>,
     alive: Cell<bool>,
-    /// Whether `prepare` has run.
-    prepared: Cell<bool>,
 }
 
 /// One live widget. Clones share it.
@@ -169,14 +167,21 @@ pub(crate) fn mount(host: HtmlElement, setup: Setup) -> Option<WidgetHandle> {
         view: RefCell::new(view),
         window: RefCell::new(None),
         alive: Cell::new(true),
-        prepared: Cell::new(false),
     }));
     w.listen();
     w.load(); // renders the loading state
     w.resume_pending();
     if setup.autofocus {
-        // The embed's placeholder had focus: keyboard users keep their place.
-        w.focus_home();
+        // The embed's placeholder had focus: keyboard users keep their place. After the caller's
+        // own calls, though: a widget it opens at once (a donor clicked the placeholder) focuses
+        // its dialog instead, and a focus on the button first would only cost the page a layout.
+        let w = w.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let opening = w.with(|st| st.open_when_ready) || w.dialog().is_some_and(|d| d.open());
+            if !opening {
+                w.focus_home();
+            }
+        });
     }
     Some(WidgetHandle { container, widget: Some(w) })
 }
