@@ -24,7 +24,7 @@ source scripts/lib.sh
 
 LOADER_BUDGET=1600
 WIDGET_TARGET=44000
-WIDGET_CEILING=75800
+WIDGET_CEILING=75100
 
 br() { brotli -q 11 -c "$1" | wc -c; }
 

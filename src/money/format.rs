@@ -11,7 +11,7 @@ use crate::text::{cat, digits};
 /// so `US$` / `$US`, which no reader mistakes for a local dollar.
 ///
 /// CLDR's patterns for US dollars in these three languages, which is what browsers' `Intl`
-/// writes for them (a browser test compares the two, `tests/widget/formatting.rs`). Not `Intl`
+/// writes for them (a browser test compares the two, in `tests/widget/flow.rs`). Not `Intl`
 /// itself: a page's first `Intl.NumberFormat` costs tens of milliseconds while the browser loads
 /// its number data, inside the task that shows a donor the form.
 pub fn format_money(amount: Cents, locale: Locale) -> String {
